@@ -1,0 +1,64 @@
+# AI för socialtjänsten. `make help` lists the targets.
+# Everything runs in .venv with a Python >= 3.12 that scripts/find-python picks.
+
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+HOST ?= 127.0.0.1
+# PostgreSQL for the test run when DATABASE_URL is not set and a local server answers;
+# otherwise the tests use SQLite. CI sets DATABASE_URL explicitly.
+TEST_DATABASE_URL ?= $(shell scripts/local-postgres-url)
+
+.DEFAULT_GOAL := help
+
+.PHONY: help
+help: ## List the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: pyproject.toml requirements.lock
+	@test -x $(PY) || "$$(scripts/find-python)" -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $@
+
+.PHONY: install
+install: $(VENV)/.installed ## Create .venv and install the pinned dependencies
+
+.PHONY: run
+run: install ## Start the site with demo content on http://127.0.0.1:8000 (PORT to change)
+	DEBUG=1 $(PY) manage.py migrate --noinput
+	DEBUG=1 $(PY) manage.py load_demo_content
+	@echo "Serving on http://$(HOST):$(PORT)/  (admin: make superuser)"
+	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+
+.PHONY: superuser
+superuser: install ## Create an admin account for the Django admin
+	DEBUG=1 $(PY) manage.py createsuperuser
+
+.PHONY: browser
+browser: ## Install Debian's chromium for the browser tests (needs root or sudo)
+	scripts/install-chromium
+
+.PHONY: test
+test: install ## Run every test (lint, migrations check, pytest incl. browser tests)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
+	DATABASE_URL="$${DATABASE_URL:-$(TEST_DATABASE_URL)}" $(PY) -m pytest $(PYTEST_ARGS)
+
+.PHONY: lint
+lint: install ## Format and fix lint where ruff can
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+.PHONY: lock
+lock: ## Re-resolve dependencies from pyproject.toml into requirements.lock
+	rm -rf .lock-venv && "$$(scripts/find-python)" -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet --disable-pip-version-check -e ".[dev]"
+	.lock-venv/bin/pip freeze --exclude-editable | sort -f > requirements.lock
+	rm -rf .lock-venv
+
+.PHONY: clean
+clean: ## Remove the virtual environment, local database and collected static files
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache

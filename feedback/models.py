@@ -1,0 +1,1 @@
+"""Visitor feedback ("Hjälpte denna information dig?") and page-view statistics."""

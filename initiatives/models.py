@@ -1,0 +1,187 @@
+"""Case studies: how a municipality explores AI in its social services."""
+
+from django.db import models
+from django.urls import reverse
+from taggit.managers import TaggableManager
+
+from portal.markdown import render_markdown
+from portal.models import Publishable, PublishableQuerySet
+
+
+class County(models.TextChoices):
+    """Sweden's 21 län."""
+
+    BLEKINGE = "blekinge", "Blekinge län"
+    DALARNA = "dalarna", "Dalarnas län"
+    GOTLAND = "gotland", "Gotlands län"
+    GAVLEBORG = "gavleborg", "Gävleborgs län"
+    HALLAND = "halland", "Hallands län"
+    JAMTLAND = "jamtland", "Jämtlands län"
+    JONKOPING = "jonkoping", "Jönköpings län"
+    KALMAR = "kalmar", "Kalmar län"
+    KRONOBERG = "kronoberg", "Kronobergs län"
+    NORRBOTTEN = "norrbotten", "Norrbottens län"
+    SKANE = "skane", "Skåne län"
+    STOCKHOLM = "stockholm", "Stockholms län"
+    SODERMANLAND = "sodermanland", "Södermanlands län"
+    UPPSALA = "uppsala", "Uppsala län"
+    VARMLAND = "varmland", "Värmlands län"
+    VASTERBOTTEN = "vasterbotten", "Västerbottens län"
+    VASTERNORRLAND = "vasternorrland", "Västernorrlands län"
+    VASTMANLAND = "vastmanland", "Västmanlands län"
+    VASTRA_GOTALAND = "vastra_gotaland", "Västra Götalands län"
+    OREBRO = "orebro", "Örebro län"
+    OSTERGOTLAND = "ostergotland", "Östergötlands län"
+
+
+class Municipality(models.Model):
+    name = models.CharField("kommun", max_length=100, unique=True)
+    slug = models.SlugField("adress", max_length=100, unique=True)
+    county = models.CharField("län", max_length=32, choices=County)
+    organisation = models.CharField(
+        "organisationens namn",
+        max_length=150,
+        blank=True,
+        help_text="Som kommunen själv skriver det, t.ex. ”Helsingborgs stad”.",
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "kommun"
+        verbose_name_plural = "kommuner"
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def display_name(self):
+        return self.organisation or f"{self.name} kommun"
+
+
+class InitiativeQuerySet(PublishableQuerySet):
+    def for_area(self, area):
+        return self.filter(area=area)
+
+    def in_phase(self, phase):
+        return self.filter(phase=phase)
+
+    def with_listing_data(self):
+        """Everything a list or card needs, in a fixed number of queries."""
+        return self.select_related("municipality").prefetch_related("tags")
+
+
+class Initiative(Publishable):
+    """One municipality's AI initiative, told as a case study with a fact box."""
+
+    class Area(models.TextChoices):
+        ELDERLY_CARE = "aldreomsorg", "Äldreomsorg"
+        INDIVIDUAL_FAMILY = "individ_familj", "Individ- och familjeomsorg"
+        DISABILITY = "funktionshinder", "Funktionshinder"
+        FINANCIAL_SUPPORT = "ekonomiskt_bistand", "Ekonomiskt bistånd och arbetsmarknad"
+        HEALTH_CARE = "halso_sjukvard", "Kommunal hälso- och sjukvård"
+        WHOLE_SERVICE = "hela_socialtjansten", "Hela socialtjänsten"
+
+    class Phase(models.TextChoices):
+        EXPLORING = "utforskande", "Utforskande"
+        PLANNING = "planering", "Planering"
+        DEVELOPMENT = "utveckling", "Utveckling"
+        PILOT = "test", "Test/pilot"
+        IN_PRODUCTION = "i_drift", "I drift"
+        ENDED = "avslutad", "Avslutad"
+
+        @property
+        def is_ongoing(self):
+            return self != self.ENDED
+
+    class Technique(models.TextChoices):
+        LANGUAGE_MODEL = "sprakmodell", "Språkmodell och textanalys"
+        SPEECH = "tal", "Taligenkänning och översättning"
+        CHATBOT = "chattbot", "Chattbot"
+        PREDICTION = "prediktion", "Prognoser och prediktion"
+        OPTIMISATION = "optimering", "Optimering och planering"
+        SENSORS = "sensorer", "Sensorer och bildanalys"
+        MACHINE_LEARNING = "maskininlarning", "Maskininlärning på verksamhetsdata"
+        PLATFORM = "plattform", "Plattform och infrastruktur"
+        ORGANISATION = "organisation", "Organisation och förberedelser"
+
+    title = models.CharField("rubrik", max_length=200)
+    slug = models.SlugField("adress", max_length=200, unique=True)
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        related_name="initiatives",
+        verbose_name="kommun",
+    )
+    ingress = models.TextField("ingress", help_text="Kort sammanfattning, visas i listor.")
+    body = models.TextField("brödtext", blank=True, help_text="Markdown.")
+
+    # The fact box ("Fakta").
+    area = models.CharField("verksamhetsområde", max_length=32, choices=Area, db_index=True)
+    phase = models.CharField("fas", max_length=16, choices=Phase, db_index=True)
+    technique = models.CharField(
+        "AI-teknik/förmåga", max_length=32, choices=Technique, db_index=True
+    )
+    data_used = models.CharField("data som används", max_length=300, blank=True)
+    period = models.CharField("period", max_length=100, blank=True, help_text="T.ex. ”2023–”.")
+
+    # The sections of the case study; empty ones are not shown.
+    goals = models.TextField("mål och syfte", blank=True, help_text="Markdown.")
+    implementation = models.TextField("genomförande", blank=True, help_text="Markdown.")
+    technology = models.TextField("teknik", blank=True, help_text="Markdown.")
+    law_and_ethics = models.TextField("juridik och etik", blank=True, help_text="Markdown.")
+    lessons_learned = models.TextField("lärdomar", blank=True, help_text="Markdown.")
+    contact = models.TextField(
+        "kontakt",
+        blank=True,
+        help_text="Funktion eller förvaltning att vända sig till. Skriv inte privata uppgifter.",
+    )
+    source_url = models.URLField("källa (länk)", max_length=500, blank=True)
+    source_title = models.CharField("källa (namn)", max_length=300, blank=True)
+
+    tags = TaggableManager("ämnen", blank=True, help_text="Kommaseparerade ämnen.")
+
+    objects = InitiativeQuerySet.as_manager()
+
+    SECTIONS = (
+        ("goals", "Mål och syfte"),
+        ("implementation", "Genomförande"),
+        ("technology", "Teknik"),
+        ("law_and_ethics", "Juridik och etik"),
+        ("lessons_learned", "Lärdomar"),
+    )
+
+    class Meta:
+        ordering = ["-published_at", "title"]
+        verbose_name = "AI-initiativ"
+        verbose_name_plural = "AI-initiativ"
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("initiatives:detail", kwargs={"slug": self.slug})
+
+    @property
+    def body_html(self):
+        return render_markdown(self.body)
+
+    def sections(self):
+        """The case-study sections that have content, as (anchor, heading, html)."""
+        return [
+            (field, heading, render_markdown(getattr(self, field)))
+            for field, heading in self.SECTIONS
+            if getattr(self, field).strip()
+        ]
+
+    def related(self, limit=3):
+        """Published initiatives sharing tags or area, most shared tags first."""
+        tag_ids = list(self.tags.values_list("id", flat=True))
+        candidates = (
+            Initiative.objects.published()
+            .exclude(pk=self.pk)
+            .filter(models.Q(tags__in=tag_ids) | models.Q(area=self.area))
+            .annotate(shared=models.Count("tags", filter=models.Q(tags__in=tag_ids)))
+            .order_by("-shared", "-published_at")
+            .distinct()
+        )
+        return candidates.with_listing_data()[:limit]

@@ -1,0 +1,86 @@
+"""The site shell: start page, stand-alone pages, tag pages and error pages."""
+
+from django.db.models import Count, Max, Q
+from django.http import HttpResponseServerError
+from django.shortcuts import get_object_or_404, render
+from django.template import loader
+from django.urls import reverse
+from taggit.models import Tag
+
+from initiatives.models import Initiative
+from portal.models import Page, published_q
+from resources.models import Category, Resource
+
+
+def latest_update(*querysets):
+    """The newest `updated_at` among the given querysets: "Senast uppdaterad" for a page."""
+    dates = [qs.aggregate(latest=Max("updated_at"))["latest"] for qs in querysets]
+    dates = [d for d in dates if d is not None]
+    return max(dates) if dates else None
+
+
+def home(request):
+    initiatives = Initiative.objects.published()
+    resources = Resource.objects.published()
+    pages = Page.objects.published()
+    context = {
+        "latest_initiatives": initiatives.with_listing_data()[:3],
+        "initiative_count": initiatives.count(),
+        "resource_count": resources.count(),
+        "category_count": Category.objects.count(),
+        "intro_page": pages.filter(slug="introduktion-till-ai").first(),
+        "network_page": pages.filter(slug="natverk-och-forum").first(),
+        "last_updated": latest_update(initiatives, resources, pages),
+    }
+    return render(request, "portal/home.html", context)
+
+
+def page_detail(request, slug):
+    page = get_object_or_404(Page.objects.published(), slug=slug)
+    questions = list(page.questions.all())
+    context = {
+        "page": page,
+        "questions": questions,
+        "breadcrumbs": [(page.title, None)],
+        "last_updated": page.updated_at,
+    }
+    return render(request, "portal/page_detail.html", context)
+
+
+def tag_detail(request, slug):
+    tag = get_object_or_404(Tag, slug=slug)
+    initiatives = Initiative.objects.published().filter(tags=tag)
+    resources = Resource.objects.published().filter(tags=tag)
+    context = {
+        "tag": tag,
+        "initiatives": initiatives.with_listing_data(),
+        "resources": resources.with_listing_data(),
+        "breadcrumbs": [("Ämnen", reverse("portal:tag_list")), (tag.name, None)],
+        "last_updated": latest_update(initiatives, resources),
+    }
+    if not context["initiatives"] and not context["resources"]:
+        # A tag used only by drafts must not reveal that the drafts exist.
+        return render(request, "404.html", status=404)
+    return render(request, "portal/tag_detail.html", context)
+
+
+def tag_list(request):
+    tags = (
+        Tag.objects.annotate(
+            initiative_count=Count("initiative", filter=published_q("initiative__"), distinct=True),
+            resource_count=Count("resource", filter=published_q("resource__"), distinct=True),
+        )
+        .filter(Q(initiative_count__gt=0) | Q(resource_count__gt=0))
+        .order_by("name")
+    )
+    context = {"tags": tags, "breadcrumbs": [("Ämnen", None)]}
+    return render(request, "portal/tag_list.html", context)
+
+
+def page_not_found(request, exception):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    # Rendered without context processors: the database may be what failed.
+    return HttpResponseServerError(loader.get_template("500.html").render())

@@ -1,0 +1,90 @@
+"""Support and tools ("Stöd och verktyg"): links to other organisations' material."""
+
+from django.db import models
+from django.urls import reverse
+from taggit.managers import TaggableManager
+
+from portal.models import Publishable, PublishableQuerySet
+
+
+class Category(models.Model):
+    """One of the eight categories of table 2 in the final report."""
+
+    name = models.CharField("namn", max_length=100, unique=True)
+    slug = models.SlugField("adress", max_length=100, unique=True)
+    description = models.TextField("beskrivning")
+    order = models.PositiveSmallIntegerField("ordning", default=100)
+    updated_at = models.DateTimeField("senast uppdaterad", auto_now=True)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = "kategori"
+        verbose_name_plural = "kategorier"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("resources:category", kwargs={"slug": self.slug})
+
+
+class ResourceQuerySet(PublishableQuerySet):
+    def in_category(self, category):
+        return self.filter(category=category)
+
+    def with_listing_data(self):
+        return self.select_related("category").prefetch_related("tags")
+
+
+class Resource(Publishable):
+    """A guide, report, course or tool published elsewhere, which we point to."""
+
+    class Format(models.TextChoices):
+        WEB_PAGE = "webbsida", "Webbsida"
+        PDF = "pdf", "PDF"
+        FILM = "film", "Film"
+        COURSE = "kurs", "Kurs"
+        REPORT = "rapport", "Rapport"
+        ARTICLE = "artikel", "Vetenskaplig artikel"
+        RESEARCH_PROJECT = "forskningsprojekt", "Forskningsprojekt"
+        TOOL = "verktyg", "Verktyg"
+        FUNDING = "utlysning", "Utlysning"
+
+    title = models.CharField("rubrik", max_length=300)
+    url = models.URLField("länk", max_length=500, blank=True)
+    sender = models.CharField(
+        "avsändare", max_length=300, help_text="Organisationen som står bakom materialet."
+    )
+    description = models.TextField("beskrivning")
+    category = models.ForeignKey(
+        Category, on_delete=models.PROTECT, related_name="resources", verbose_name="kategori"
+    )
+    format = models.CharField(
+        "format", max_length=32, choices=Format, default=Format.WEB_PAGE, db_index=True
+    )
+    year = models.PositiveSmallIntegerField("år", null=True, blank=True)
+    tags = TaggableManager("ämnen", blank=True, help_text="Kommaseparerade ämnen.")
+
+    objects = ResourceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["category__order", "title"]
+        verbose_name = "stöd eller verktyg"
+        verbose_name_plural = "stöd och verktyg"
+        constraints = [
+            models.UniqueConstraint(fields=["category", "title"], name="unique_resource_per_category")
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return f"{self.category.get_absolute_url()}#resurs-{self.pk}"
+
+    @property
+    def link_domain(self):
+        """The host the link leads to, shown so visitors know where they are going."""
+        from urllib.parse import urlsplit
+
+        host = urlsplit(self.url).hostname or ""
+        return host.removeprefix("www.")

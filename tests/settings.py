@@ -1,0 +1,20 @@
+"""The test run: production settings (DEBUG off) with a throwaway key and plain HTTP.
+
+Everything else comes from portal.settings and the environment, so DATABASE_URL
+decides between PostgreSQL (CI) and SQLite.
+"""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "tests-only-key-" + "k" * 50)
+os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+
+from portal.settings import *  # noqa: E402, F403
+
+# Hashed static names need collectstatic first; tests render templates without it.
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast, tests only
