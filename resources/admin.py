@@ -31,6 +31,20 @@ class ResourceAdmin(PublishableAdmin):
     search_fields = ["title", "description", "sender", "url"]
     list_select_related = ["category"]
     fieldsets = [
-        (None, {"fields": ["title", "url", "sender", "description", "category", "format", "year", "tags"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "url",
+                    "sender",
+                    "description",
+                    "category",
+                    "format",
+                    "year",
+                    "tags",
+                ]
+            },
+        ),
         PublishableAdmin.publication_fieldset,
     ]

@@ -72,7 +72,9 @@ class Resource(Publishable):
         verbose_name = "stöd eller verktyg"
         verbose_name_plural = "stöd och verktyg"
         constraints = [
-            models.UniqueConstraint(fields=["category", "title"], name="unique_resource_per_category")
+            models.UniqueConstraint(
+                fields=["category", "title"], name="unique_resource_per_category"
+            )
         ]
 
     def __str__(self):

@@ -10,7 +10,7 @@ os.environ.setdefault("SECRET_KEY", "tests-only-key-" + "k" * 50)
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 
-from portal.settings import *  # noqa: E402, F403
+from portal.settings import *  # noqa: F403
 
 # Hashed static names need collectstatic first; tests render templates without it.
 STORAGES = {
