@@ -1,0 +1,64 @@
+import pytest
+from django.urls import reverse
+
+from resources.models import Category, Resource
+from tests.factories import ResourceFactory
+
+pytestmark = pytest.mark.django_db
+
+EIGHT_CATEGORIES = [
+    "Inspiration",
+    "Komma igång",
+    "Kompetensutveckling",
+    "Finansiering",
+    "Juridik",
+    "Etik",
+    "Nyttorealisering",
+    "Forskning och utbildning",
+]
+
+
+def test_exactly_the_eight_categories_of_the_report_exist():
+    assert list(Category.objects.values_list("name", flat=True)) == EIGHT_CATEGORIES
+    assert all(Category.objects.values_list("description", flat=True))
+
+
+def test_overview_counts_only_published_resources(client, site_pages):
+    ResourceFactory()
+    ResourceFactory()
+    ResourceFactory(draft=True)
+
+    response = client.get(reverse("resources:category_list"))
+
+    counts = {c.slug: c.resource_count for c in response.context["categories"]}
+    assert counts["juridik"] == 2
+    assert counts["etik"] == 0
+    for name in EIGHT_CATEGORIES:
+        assert name in response.content.decode()
+
+
+def test_category_page_lists_resource_fields(client, site_pages):
+    ResourceFactory(
+        title="Automatisera handläggning och beslut",
+        url="https://www.digg.se/kunskap-och-stod",
+        sender="Myndigheten för digital förvaltning (Digg)",
+        description="Vägledning för automatisering av handläggning och beslut.",
+        format=Resource.Format.WEB_PAGE,
+    )
+    ResourceFactory(title="Dolt utkast", draft=True)
+
+    response = client.get(reverse("resources:category", kwargs={"slug": "juridik"}))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'href="https://www.digg.se/kunskap-och-stod"' in html
+    assert "Automatisera handläggning och beslut (digg.se)" in html
+    assert "länk till annan webbplats" in html
+    assert "Avsändare" in html and "Myndigheten för digital förvaltning (Digg)" in html
+    assert "Vägledning för automatisering av handläggning och beslut." in html
+    assert "Dolt utkast" not in html
+
+
+def test_unknown_category_is_404(client, site_pages):
+    response = client.get(reverse("resources:category", kwargs={"slug": "finns-inte"}))
+    assert response.status_code == 404
