@@ -189,7 +189,7 @@ RESOURCES = {
             "title": "Automatisera handläggning och beslut",
             "url": DIGG_HOME,
             "sender": DIGG,
-            "description": "Digg:s vägledning för den som vill automatisera handläggning "
+            "description": "Diggs vägledning för den som vill automatisera handläggning "
             "och beslut.",
             "tags": ["automatiserat beslutsfattande", "handläggning"],
         },
@@ -643,7 +643,7 @@ RESOURCES = {
             "sender": DIGG,
             "description": "Många kommuner har data som är inlåst i olika verksamhetssystem. "
             "Avtalen med leverantörerna avgör om kommunen har makten över sina egna data. "
-            "Digg:s rekommendationer ger stöd för upphandlingar som tar hänsyn till det.",
+            "Diggs rekommendationer ger stöd för upphandlingar som tar hänsyn till det.",
             "tags": ["upphandling", "datatillgång"],
         },
         _also(

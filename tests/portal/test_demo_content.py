@@ -30,9 +30,19 @@ def load():
     return out.getvalue()
 
 
-@pytest.fixture
-def demo(db):
-    load()
+def remove_demo_content():
+    for model in (Question, Page, Resource, Initiative, Municipality, TaggedItem, Tag):
+        model.objects.all().delete()
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """Loaded once for this module (each test still rolls back its own changes)."""
+    with django_db_blocker.unblock():
+        load()
+    yield
+    with django_db_blocker.unblock():
+        remove_demo_content()
 
 
 def row_counts():
@@ -252,7 +262,8 @@ def test_accessibility_statement_has_the_required_parts(client, demo):
 # --- Re-runs --------------------------------------------------------------------------------
 
 
-def test_running_twice_gives_the_same_rows(db):
+def test_running_twice_gives_the_same_rows(demo):
+    remove_demo_content()  # rolled back after the test, like every change here
     first = load()
     counts = row_counts()
 
