@@ -106,15 +106,16 @@ INITIATIVES = [
         "goals": "Att göra omsorgs- och socialförvaltningen redo för nästa digitala steg, "
         "och därefter utforska vad AI kan bidra med.",
         "implementation": "Förvaltningen har sedan 2021 genomfört reformer i ett "
-        "målmedvetet förändringsarbete. Enligt staden har reformerna gett resultat, och nu "
-        "utforskar den möjligheterna med AI.\n\n"
+        "målmedvetet förändringsarbete. Reformerna har gett resultat, och nu utforskar "
+        "staden möjligheterna med AI.\n\n"
         f"Lidingö stad var en av två kommuner som berättade om sitt arbete och sina lärdomar "
         f"på {_WEBINAR}. Staden satt också med i panelen som svarade på deltagarnas frågor.",
         "law_and_ethics": _NOT_ASSESSED,
         # Table 1 itself ties the change work to being ready for AI.
-        "lessons_learned": "Lidingö stad började med organisationen: förändringsarbetet "
-        "sedan 2021 gjordes för att förvaltningen skulle bli redo för nästa digitala steg. "
-        "Reformerna har gett resultat, och först därefter utforskar staden AI.",
+        "lessons_learned": "Att göra organisationen redo var ett mål i sig: "
+        "förändringsarbetet sedan 2021 gjordes för att förvaltningen skulle bli redo för "
+        "nästa digitala steg. Reformerna har gett resultat, och nu utforskar staden "
+        "möjligheterna med AI.",
         **_from_report(),
         "tags": ["förändringsledning", "organisation", "webbinarium"],
     },

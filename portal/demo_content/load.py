@@ -64,6 +64,10 @@ def load_demo_content() -> Counter:
         created["initiatives"] += new
 
     categories = {category.slug: category for category in Category.objects.all()}
+    missing = sorted(set(RESOURCES) - set(categories))
+    if missing:
+        # The eight categories come from a data migration, never from this loader.
+        raise LookupError(f"Categories missing (run migrate first): {', '.join(missing)}")
     for category_slug, entries in RESOURCES.items():
         for data in entries:
             data = dict(data)

@@ -4,7 +4,7 @@ import re
 from io import StringIO
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 from taggit.models import Tag, TaggedItem
 
@@ -309,6 +309,16 @@ def test_a_deleted_demo_row_comes_back_on_the_next_run(demo):
     load()
 
     assert Resource.objects.filter(category__slug="juridik").count() == 13
+
+
+def test_missing_categories_stop_the_command_with_a_clear_message(demo):
+    remove_demo_content()
+    Category.objects.filter(slug="etik").delete()
+
+    with pytest.raises(CommandError, match=r"\(run migrate first\): etik"):
+        load()
+
+    assert not Initiative.objects.exists()  # nothing half-loaded
 
 
 # --- Every page renders ---------------------------------------------------------------------

@@ -1,4 +1,4 @@
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from portal.demo_content.load import load_demo_content
 
@@ -9,11 +9,15 @@ class Command(BaseCommand):
         "initiatives, support and tools in all eight categories, and the site's pages. "
         "Safe to run again: rows are looked up by slug (resources by category and title) "
         "and created only when missing. Existing rows are never overwritten or deleted, so "
-        "editors' changes survive; a renamed or deleted demo row is created again."
+        "editors' changes survive. A demo row that was deleted, or whose key was changed "
+        "(a slug, a resource's title), is created again."
     )
 
     def handle(self, *args, **options):
-        created = load_demo_content()
+        try:
+            created = load_demo_content()
+        except LookupError as error:
+            raise CommandError(str(error)) from error
         if not any(created.values()):
             self.stdout.write("Demo content already present; nothing changed.")
             return
