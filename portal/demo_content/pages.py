@@ -265,7 +265,7 @@ förvaltning (Digg), E-hälsomyndigheten och Socialstyrelsen i uppdrag att erbju
 kompetenshöjande insatser till kommuner, som stöd i hur de kan använda AI inom socialtjänsten
 på ett ändamålsenligt och kostnadseffektivt sätt (Fi2023/02301). Digg samordnade
 myndigheternas arbete. Myndigheterna förde dialog med Sveriges Kommuner och Regioner (SKR)
-och med ett urval kommuner, och SKR deltog i uppdragets styrgrupp.
+och med ett urval kommuner, och SKR var adjungerad till uppdragets styrgrupp.
 
 Läs mer i [myndigheternas slutrapport (digg.se)]({REPORT_URL}).
 
