@@ -1,0 +1,24 @@
+"""Demo content written by us from the project's source documents (the "seeds").
+
+Every fact comes from the final report of the government assignment Fi2023/02301
+(seed 003), the Juridik page of the original site (seed 001), SKR's legal Q&A
+(seed 000) or the assignment itself (seed 004). The wording is ours. Nothing here
+may add names, numbers, dates or results that those documents do not give.
+
+The data lives here as plain Python so the management command stays short and
+editors can read what the site starts with; `load.py` writes it to the database.
+"""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+
+# The site launched in January 2024; the webinar that presented it was on 16 January.
+LAUNCHED_AT = datetime(2024, 1, 16, 9, 0, tzinfo=STOCKHOLM)
+
+REPORT_URL = "https://www.digg.se/ai-for-socialtjansten"
+REPORT_TITLE = (
+    "Slutrapport: Uppdrag att stödja kommunernas användning av AI inom socialtjänsten "
+    "(Fi2023/02301)"
+)
