@@ -246,3 +246,5 @@ REVIEW_INTERVAL_MONTHS = 12
 LINK_CHECK_USER_AGENT = f"AI-for-socialtjansten-lankkontroll/1.0 (+{SITE_URL})"
 LINK_CHECK_TIMEOUT = float(os.environ.get("LINK_CHECK_TIMEOUT", "10"))
 LINK_CHECK_WORKERS = int(os.environ.get("LINK_CHECK_WORKERS", "8"))
+# Axes logs every successful login at INFO; failures and lockouts are warnings.
+LOGGING["loggers"]["axes"] = {"level": "WARNING"}

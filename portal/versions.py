@@ -87,10 +87,12 @@ def display_value(field: models.Field, value) -> str:
 
 
 def compared_fields(model: type[models.Model]) -> list[models.Field]:
-    """The fields an editor can change, in form order; timestamps and ids left out."""
-    return [
-        field for field in model._meta.concrete_fields if field.editable and not field.primary_key
-    ]
+    """The fields an editor can change, content first and publication last, as in the form."""
+    from portal.models import Publishable
+
+    shared = {field.name for field in Publishable._meta.get_fields()}
+    fields = [f for f in model._meta.concrete_fields if f.editable and not f.primary_key]
+    return sorted(fields, key=lambda field: field.name in shared)
 
 
 def _values(version: Version, *, skip_relations_to=None) -> dict[str, str]:

@@ -94,7 +94,7 @@ def change_form_data(page, **overrides):
         "published_at_1": timezone.localtime(page.published_at).strftime("%H:%M:%S"),
         "unpublish_at_0": "",
         "unpublish_at_1": "",
-        "review_by": "",
+        "review_by": page.review_by.isoformat() if page.review_by else "",
         "questions-TOTAL_FORMS": "0",
         "questions-INITIAL_FORMS": "0",
         "questions-MIN_NUM_FORMS": "0",
