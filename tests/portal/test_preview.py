@@ -85,7 +85,7 @@ def test_published_page_is_not_marked_private_for_visitors(client, site_pages):
 def test_preview_renders_the_same_template_as_the_public_page(editor_client, site_pages):  # noqa: F811
     initiative = draft_initiative()
     response = editor_client.get(initiative.get_absolute_url(), {"preview": "1"})
-    assert [t.name for t in response.templates][0] == "initiatives/initiative_detail.html"
+    assert response.templates[0].name == "initiatives/initiative_detail.html"
     assert "Besökare ser inte sidan ännu." in response.content.decode()
     change_url = reverse("admin:initiatives_initiative_change", args=[initiative.pk])
     assert f'href="{change_url}"' in response.content.decode()
