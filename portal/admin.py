@@ -2,7 +2,7 @@
 
 import reversion
 from django.contrib import admin, messages
-from django.contrib.admin.models import LogEntry
+from django.contrib.admin.models import DELETION, LogEntry
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Subquery
@@ -12,6 +12,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
@@ -293,7 +294,7 @@ def link_state(obj) -> str:
     if obj.link_broken is None:
         return "–"
     if obj.link_broken:
-        return format_html('<strong class="broken-link">Trasig</strong>')
+        return mark_safe('<strong class="broken-link">Trasig</strong>')
     return "Fungerar"
 
 
@@ -363,7 +364,7 @@ class LinkCheckAdmin(admin.ModelAdmin):
     @admin.display(description="resultat", ordering="is_broken")
     def state_column(self, obj):
         if obj.is_broken:
-            return format_html('<strong class="broken-link">Trasig</strong>')
+            return mark_safe('<strong class="broken-link">Trasig</strong>')
         return "Fungerar"
 
     def has_add_permission(self, request):
@@ -385,7 +386,7 @@ class LogEntryAdmin(admin.ModelAdmin):
 
     @admin.display(description="objekt", ordering="object_repr")
     def object_link(self, obj):
-        url = obj.get_admin_url() if obj.action_flag != obj.DELETION else None
+        url = obj.get_admin_url() if obj.action_flag != DELETION else None
         if url:
             return format_html('<a href="{}">{}</a>', url, obj.object_repr)
         return obj.object_repr
