@@ -37,12 +37,10 @@ class InitiativeAdmin(PublishableAdmin):
     list_display = [
         "title",
         "municipality",
-        "area",
         "phase",
         "state_column",
         "review_column",
         "source_link_column",
-        "updated_at",
         "preview_column",
     ]
     list_filter = [
