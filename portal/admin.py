@@ -62,11 +62,23 @@ class HistoryAdmin(VersionAdmin):
     def _versions(self, obj):
         return Version.objects.get_for_object(obj).select_related("revision__user")
 
+    def feedback_counts(self, versions) -> dict[int, tuple[int, int]]:
+        """Visitor answers per version id as (ja, nej), shown in the history table.
+
+        Empty until the feedback app stores `portal.versions.current_version_id()` with
+        each answer; then count its rows grouped by that version id here.
+        """
+        return {}
+
     def history_view(self, request, object_id, extra_context=None):
         obj = self.get_object(request, unquote(object_id))
         versions = list(self._versions(obj).order_by("-pk")) if obj else []
+        counts = self.feedback_counts(versions)
+        for version in versions:
+            version.feedback = counts.get(version.pk, (0, 0))
         context = {
             "versions": versions,
+            "show_feedback": bool(counts),
             "compare_url": reverse(
                 f"admin:{self.opts.app_label}_{self.opts.model_name}_compare",
                 args=[quote(object_id)],

@@ -88,3 +88,40 @@ def test_roles_hold_the_documented_permissions():
 
     administrator_group = Group.objects.get(name=ADMINISTRATOR)
     assert administrator_group.permissions.count() == Permission.objects.count()
+
+
+def test_roles_migration_leaves_other_roles_alone_and_can_run_again():
+    import importlib
+
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    migration = importlib.import_module("portal.migrations.0004_editorial_roles")
+    state = MigrationExecutor(connection).loader.project_state(("portal", "0004_editorial_roles"))
+    analyst = Group.objects.create(name="Analytiker")
+    analyst.permissions.add(Permission.objects.get(codename="view_page"))
+    editor_permissions = set(Group.objects.get(name=EDITOR).permissions.all())
+
+    migration.create_roles(state.apps, None)
+
+    assert set(analyst.permissions.all()) == {Permission.objects.get(codename="view_page")}
+    assert set(Group.objects.get(name=EDITOR).permissions.all()) == editor_permissions
+    assert Group.objects.filter(name__in=[EDITOR, ADMINISTRATOR]).count() == 2
+
+
+def test_administrator_gains_permissions_of_apps_migrated_later():
+    from django.contrib.contenttypes.models import ContentType
+
+    from portal.roles import administrators_post_migrate
+
+    later = Permission.objects.create(
+        codename="export_feedback",
+        name="Kan exportera återkoppling",
+        content_type=ContentType.objects.get_for_model(Group),
+    )
+    assert later not in Group.objects.get(name=ADMINISTRATOR).permissions.all()
+
+    administrators_post_migrate(sender=None)
+
+    assert later in Group.objects.get(name=ADMINISTRATOR).permissions.all()
+    assert later not in Group.objects.get(name=EDITOR).permissions.all()
