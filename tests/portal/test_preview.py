@@ -52,6 +52,15 @@ def test_visitors_get_404_for_drafts_even_with_preview(client, site_pages, make)
     assert client.get(address(obj), {"preview": "1"}).status_code == 404
 
 
+def test_previewed_category_marks_the_resources_visitors_cannot_see(editor_client, site_pages):  # noqa: F811
+    resource = draft_resource()
+    live = ResourceFactory(title="Publicerat stöd")
+    html = editor_client.get(address(resource), {"preview": "1"}).content.decode()
+    assert "Syns inte för besökare: Utkast" in html
+    assert html.count("Syns inte för besökare") == 1
+    assert live.title in html
+
+
 def test_visitors_do_not_see_draft_resources_on_the_category_page(client, site_pages):
     resource = draft_resource()
     html = client.get(address(resource), {"preview": "1"}).content.decode()

@@ -139,3 +139,10 @@ def test_review_list_marks_reviewed_from_the_list(editor_client):  # noqa: F811
         ).status_code
         == 404
     )
+
+
+def test_admin_start_page_links_to_the_review_list_and_broken_links(editor_client):  # noqa: F811
+    html = editor_client.get(reverse("admin:index")).content.decode()
+    assert f'href="{reverse("admin_review_list")}"' in html
+    assert "?lankstatus=trasig" in html
+    assert "Ändringslogg" not in html  # the change log is for administrators
