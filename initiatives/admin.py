@@ -1,25 +1,62 @@
 from django.contrib import admin
 
-from initiatives.models import Initiative, Municipality
-from portal.admin import PublishableAdmin
+from initiatives.models import Initiative, InitiativePhaseChange, Municipality
+from portal.admin import (
+    HistoryAdmin,
+    LinkStatusFilter,
+    PublishableAdmin,
+    link_state,
+    with_link_state,
+)
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(admin.ModelAdmin):
+class MunicipalityAdmin(HistoryAdmin):
     list_display = ["name", "organisation", "county"]
     list_filter = ["county"]
     search_fields = ["name", "organisation"]
     prepopulated_fields = {"slug": ["name"]}
 
 
+class SourceLinkStatusFilter(LinkStatusFilter):
+    url_field = "source_url"
+
+
+class PhaseChangeInline(admin.TabularInline):
+    """The phase log: written automatically when the phase changes, correctable here."""
+
+    model = InitiativePhaseChange
+    extra = 0
+    fields = ["changed_on", "phase", "note"]
+    verbose_name = "fasändring"
+    verbose_name_plural = "Status över tid (skapas automatiskt när fasen ändras; datum kan rättas)"
+
+
 @admin.register(Initiative)
 class InitiativeAdmin(PublishableAdmin):
-    list_display = ["title", "municipality", "area", "phase", "technique", "status", "updated_at"]
-    list_filter = ["status", "phase", "area", "technique", "municipality__county", "tags"]
+    list_display = [
+        "title",
+        "municipality",
+        "phase",
+        "state_column",
+        "review_column",
+        "source_link_column",
+        "preview_column",
+    ]
+    list_filter = [
+        "status",
+        "phase",
+        "area",
+        "technique",
+        "municipality__county",
+        "tags",
+        SourceLinkStatusFilter,
+    ]
     search_fields = ["title", "ingress", "body", "municipality__name", "lessons_learned"]
     list_select_related = ["municipality"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["municipality"]
+    inlines = [PhaseChangeInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "municipality", "ingress", "body", "tags"]}),
         ("Fakta", {"fields": ["area", "phase", "technique", "data_used", "period"]}),
@@ -39,7 +76,12 @@ class InitiativeAdmin(PublishableAdmin):
             },
         ),
         PublishableAdmin.publication_fieldset,
+        PublishableAdmin.review_fieldset,
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("tags")
+        return with_link_state(super().get_queryset(request).prefetch_related("tags"), "source_url")
+
+    @admin.display(description="källänk")
+    def source_link_column(self, obj):
+        return link_state(obj)

@@ -1,11 +1,13 @@
 """Case studies: how a municipality explores AI in its social services."""
 
-from django.db import models
+import reversion
+from django.db import models, transaction
 from django.urls import reverse
+from django.utils import timezone
 from taggit.managers import TaggableManager
 
 from portal.markdown import render_markdown
-from portal.models import Publishable, PublishableQuerySet
+from portal.models import KeepsOldAddresses, Publishable, PublishableQuerySet
 
 
 class County(models.TextChoices):
@@ -34,6 +36,7 @@ class County(models.TextChoices):
     OSTERGOTLAND = "ostergotland", "Östergötlands län"
 
 
+@reversion.register()
 class Municipality(models.Model):
     name = models.CharField("kommun", max_length=100, unique=True)
     slug = models.SlugField("adress", max_length=100, unique=True)
@@ -70,7 +73,8 @@ class InitiativeQuerySet(PublishableQuerySet):
         return self.select_related("municipality").prefetch_related("tags")
 
 
-class Initiative(Publishable):
+@reversion.register()
+class Initiative(KeepsOldAddresses, Publishable):
     """One municipality's AI initiative, told as a case study with a fact box."""
 
     class Area(models.TextChoices):
@@ -150,13 +154,43 @@ class Initiative(Publishable):
         ("lessons_learned", "Lärdomar"),
     )
 
-    class Meta:
+    class Meta(Publishable.Meta):
         ordering = ["-published_at", "title"]
         verbose_name = "AI-initiativ"
         verbose_name_plural = "AI-initiativ"
+        permissions = [("publish_initiative", "Kan publicera AI-initiativ")]
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        # The phase log is written here, next to the value it compares with, rather than
+        # in a signal: every save that changes the phase records it, in the same transaction.
+        stored_phase = None
+        if self.pk is not None:
+            stored_phase = (
+                Initiative._base_manager.filter(pk=self.pk).values_list("phase", flat=True).first()
+            )
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            self.record_phase_change(previous_phase=stored_phase)
+
+    def record_phase_change(self, *, previous_phase):
+        """Log the current phase if it differs from `previous_phase` (None: a new initiative)."""
+        if previous_phase == self.phase:
+            return
+        self.phase_changes.create(
+            phase=self.phase,
+            # A new initiative has been in its phase since it was first told about;
+            # a later change happens today.
+            changed_on=timezone.localdate(self.published_at)
+            if previous_phase is None
+            else timezone.localdate(),
+        )
+
+    def phase_log(self):
+        """The phase changes, newest first ("Status över tid")."""
+        return list(self.phase_changes.all())
 
     def get_absolute_url(self):
         return reverse("initiatives:detail", kwargs={"slug": self.slug})
@@ -185,3 +219,30 @@ class Initiative(Publishable):
             .distinct()
         )
         return candidates.with_listing_data()[:limit]
+
+
+class InitiativePhaseChange(models.Model):
+    """The day an initiative entered a phase, e.g. when a pilot was stopped."""
+
+    initiative = models.ForeignKey(
+        Initiative,
+        on_delete=models.CASCADE,
+        related_name="phase_changes",
+        verbose_name="AI-initiativ",
+    )
+    phase = models.CharField("fas", max_length=16, choices=Initiative.Phase)
+    changed_on = models.DateField("datum", default=timezone.localdate)
+    note = models.CharField(
+        "kommentar",
+        max_length=300,
+        blank=True,
+        help_text="Visas för besökarna, t.ex. ”Piloten avbröts efter utvärderingen.”",
+    )
+
+    class Meta:
+        ordering = ["-changed_on", "-id"]
+        verbose_name = "fasändring"
+        verbose_name_plural = "status över tid"
+
+    def __str__(self):
+        return f"{self.get_phase_display()} ({self.changed_on:%Y-%m-%d})"

@@ -2,6 +2,7 @@ from django.urls import reverse
 from django.views.generic import DetailView, ListView
 
 from initiatives.models import Initiative
+from portal.preview import PreviewMixin, visible
 from portal.views import latest_update
 
 
@@ -20,12 +21,12 @@ class InitiativeListView(ListView):
         return context
 
 
-class InitiativeDetailView(DetailView):
+class InitiativeDetailView(PreviewMixin, DetailView):
     template_name = "initiatives/initiative_detail.html"
     context_object_name = "initiative"
 
     def get_queryset(self):
-        return Initiative.objects.published().with_listing_data()
+        return visible(self.request, Initiative.objects.with_listing_data())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

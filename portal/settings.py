@@ -206,3 +206,45 @@ SITE_URL = os.environ.get("SITE_URL", "https://aisocialtjanst.digg.se")
 # Tag addresses in plain ASCII (/amnen/schemalaggning/), as Swedish public sites do.
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 TAGGIT_CASE_INSENSITIVE = True
+
+# ---------------------------------------------------------------------------
+# Editorial workflow: version history, login throttling, old addresses.
+# Kept together at the end so the other branches' settings merge around it.
+# ---------------------------------------------------------------------------
+from datetime import timedelta  # noqa: E402
+
+INSTALLED_APPS += [
+    "reversion",  # every saved version of the content, with who and when
+    "axes",  # throttles password guessing on the admin login
+]
+MIDDLEWARE += [
+    # Old addresses of renamed content answer 301; runs only on a 404.
+    "portal.middleware.RedirectFallbackMiddleware",
+    # Axes wants to be last: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
+]
+AUTHENTICATION_BACKENDS = [
+    # Axes first, so a locked-out username+IP is refused before the password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=30)
+# Per username *and* IP: a guesser is stopped without letting anyone lock a colleague out
+# from elsewhere by typing their username.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
+AXES_VERBOSE = False  # no banner on every manage.py command
+# Axes reads the client address from REMOTE_ADDR; behind a proxy that rewrites it, set
+# AXES_IPWARE_* or AXES_CLIENT_IP_CALLABLE for the proxy in front of the site.
+
+# Editors mark content reviewed; unreviewed content shows visitors a notice after this.
+REVIEW_INTERVAL_MONTHS = 12
+
+# check_links: polite, identifiable and bounded.
+LINK_CHECK_USER_AGENT = f"AI-for-socialtjansten-lankkontroll/1.0 (+{SITE_URL})"
+LINK_CHECK_TIMEOUT = float(os.environ.get("LINK_CHECK_TIMEOUT", "10"))
+LINK_CHECK_WORKERS = int(os.environ.get("LINK_CHECK_WORKERS", "8"))
+# Axes logs every successful login at INFO; failures and lockouts are warnings.
+LOGGING["loggers"]["axes"] = {"level": "WARNING"}

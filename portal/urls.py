@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from portal import views
+from portal.admin import review_list_view
 
 site_patterns = [
     path("", views.home, name="home"),
@@ -12,6 +13,9 @@ site_patterns = [
 ]
 
 urlpatterns = [
+    # "Innehåll att granska" spans every content type, so it is a view of the admin site
+    # rather than of one model's admin.
+    path("admin/granska/", admin.site.admin_view(review_list_view), name="admin_review_list"),
     path("admin/", admin.site.urls),
     path("ai-initiativ/", include("initiatives.urls")),
     path("stod-och-verktyg/", include("resources.urls")),

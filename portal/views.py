@@ -9,6 +9,7 @@ from taggit.models import Tag
 
 from initiatives.models import Initiative
 from portal.models import Page, published_q
+from portal.preview import previewable, visible
 from resources.models import Category, Resource
 
 
@@ -35,11 +36,13 @@ def home(request):
     return render(request, "portal/home.html", context)
 
 
+@previewable
 def page_detail(request, slug):
-    page = get_object_or_404(Page.objects.published(), slug=slug)
+    page = get_object_or_404(visible(request, Page.objects.all()), slug=slug)
     questions = list(page.questions.all())
     context = {
         "page": page,
+        "preview": request.is_preview,
         "questions": questions,
         "breadcrumbs": [(page.title, None)],
         "last_updated": page.updated_at,

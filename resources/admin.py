@@ -1,13 +1,20 @@
 from django.contrib import admin
 from django.db.models import Count
 
-from portal.admin import PublishableAdmin
+from portal.admin import (
+    HistoryAdmin,
+    LinkStatusFilter,
+    PublishableAdmin,
+    link_state,
+    preview_link,
+    with_link_state,
+)
 from resources.models import Category, Resource
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
-    list_display = ["name", "order", "resource_count"]
+class CategoryAdmin(HistoryAdmin):
+    list_display = ["name", "order", "resource_count", "preview_column"]
     list_editable = ["order"]
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}
@@ -19,6 +26,11 @@ class CategoryAdmin(admin.ModelAdmin):
     def resource_count(self, obj):
         return obj.resource_total
 
+    @admin.display(description="förhandsgranska")
+    def preview_column(self, obj):
+        # A category's page previews with its draft and scheduled resources shown.
+        return preview_link(obj)
+
     def has_delete_permission(self, request, obj=None):
         # The eight categories come from the final report; texts are editable, the set is not.
         return False
@@ -26,8 +38,17 @@ class CategoryAdmin(admin.ModelAdmin):
 
 @admin.register(Resource)
 class ResourceAdmin(PublishableAdmin):
-    list_display = ["title", "category", "sender", "format", "status", "updated_at"]
-    list_filter = ["status", "category", "format", "tags"]
+    list_display = [
+        "title",
+        "category",
+        "sender",
+        "state_column",
+        "link_column",
+        "review_column",
+        "updated_at",
+        "preview_column",
+    ]
+    list_filter = ["status", LinkStatusFilter, "category", "format", "tags"]
     search_fields = ["title", "description", "sender", "url"]
     list_select_related = ["category"]
     fieldsets = [
@@ -47,4 +68,12 @@ class ResourceAdmin(PublishableAdmin):
             },
         ),
         PublishableAdmin.publication_fieldset,
+        PublishableAdmin.review_fieldset,
     ]
+
+    def get_queryset(self, request):
+        return with_link_state(super().get_queryset(request), "url")
+
+    @admin.display(description="länk")
+    def link_column(self, obj):
+        return link_state(obj)

@@ -1,13 +1,15 @@
 """Support and tools ("Stöd och verktyg"): links to other organisations' material."""
 
+import reversion
 from django.db import models
 from django.urls import reverse
 from taggit.managers import TaggableManager
 
-from portal.models import Publishable, PublishableQuerySet
+from portal.models import KeepsOldAddresses, Publishable, PublishableQuerySet
 
 
-class Category(models.Model):
+@reversion.register()
+class Category(KeepsOldAddresses, models.Model):
     """One of the eight categories of table 2 in the final report."""
 
     name = models.CharField("namn", max_length=100, unique=True)
@@ -36,6 +38,7 @@ class ResourceQuerySet(PublishableQuerySet):
         return self.select_related("category").prefetch_related("tags")
 
 
+@reversion.register()
 class Resource(Publishable):
     """A guide, report, course or tool published elsewhere, which we point to."""
 
@@ -67,14 +70,16 @@ class Resource(Publishable):
 
     objects = ResourceQuerySet.as_manager()
 
-    class Meta:
+    class Meta(Publishable.Meta):
         ordering = ["category__order", "title"]
         verbose_name = "stöd eller verktyg"
         verbose_name_plural = "stöd och verktyg"
+        permissions = [("publish_resource", "Kan publicera stöd och verktyg")]
         constraints = [
+            *Publishable.Meta.constraints,
             models.UniqueConstraint(
                 fields=["category", "title"], name="unique_resource_per_category"
-            )
+            ),
         ]
 
     def __str__(self):

@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from portal.models import published_q
+from portal.preview import previewable, visible
 from portal.views import latest_update
 from resources.models import Category, Resource
 
@@ -19,11 +20,14 @@ def category_list(request):
     return render(request, "resources/category_list.html", context)
 
 
+@previewable
 def category_detail(request, slug):
     category = get_object_or_404(Category, slug=slug)
-    resources = Resource.objects.published().in_category(category)
+    # Categories are always public; a preview also shows the draft and scheduled resources.
+    resources = visible(request, Resource.objects.in_category(category))
     context = {
         "category": category,
+        "preview": request.is_preview,
         "resources": resources.with_listing_data(),
         "other_categories": Category.objects.exclude(pk=category.pk),
         "breadcrumbs": [
