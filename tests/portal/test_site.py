@@ -112,6 +112,9 @@ def test_admin_saves_initiative_with_tags(admin_client):
             "status": "published",
             "published_at_0": "2024-01-16",
             "published_at_1": "10:00:00",
+            # The phase-change inline's management form.
+            "phase_changes-TOTAL_FORMS": "0",
+            "phase_changes-INITIAL_FORMS": "0",
         },
     )
 
