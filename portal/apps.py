@@ -1,6 +1,18 @@
 from django.apps import AppConfig
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
 
 class PortalConfig(AppConfig):
     name = "portal"
     verbose_name = "Webbplatsen"
+
+    def ready(self):
+        from taggit.models import Tag, TaggedItem
+
+        from portal import search
+
+        # Keep search vectors in step with tags however they change (see portal/search.py).
+        m2m_changed.connect(search.refresh_after_tag_change, sender=TaggedItem)
+        post_save.connect(search.refresh_after_tag_rename, sender=Tag)
+        pre_delete.connect(search.remember_tagged_before_delete, sender=Tag)
+        post_delete.connect(search.refresh_after_tag_delete, sender=Tag)

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from portal.markdown import render_markdown
+from portal.search import SearchIndexed, SearchIndexedQuerySet, SearchVectorIndex
 
 
 def published_q(prefix: str = "", at=None) -> models.Q:
@@ -20,7 +21,7 @@ def published_q(prefix: str = "", at=None) -> models.Q:
     )
 
 
-class PublishableQuerySet(models.QuerySet):
+class PublishableQuerySet(SearchIndexedQuerySet):
     """The one definition of "visible to visitors", used by every view, feed and sitemap."""
 
     def published(self, at=None):
@@ -75,8 +76,10 @@ class Publishable(models.Model):
         )
 
 
-class Page(Publishable):
+class Page(SearchIndexed, Publishable):
     """A stand-alone page: Introduktion till AI, Nätverk och forum, the webinar, and so on."""
+
+    SEARCH_FIELDS = {"A": ("title",), "B": ("ingress",), "C": ("body",)}
 
     title = models.CharField("rubrik", max_length=200)
     slug = models.SlugField("adress", max_length=200, unique=True)
@@ -89,6 +92,7 @@ class Page(Publishable):
         ordering = ["order", "title"]
         verbose_name = "sida"
         verbose_name_plural = "sidor"
+        indexes = [SearchVectorIndex(fields=["search_vector"], name="page_search_idx")]
 
     def __str__(self):
         return self.title
@@ -101,8 +105,16 @@ class Page(Publishable):
         return render_markdown(self.body)
 
 
-class Question(models.Model):
+class QuestionQuerySet(SearchIndexedQuerySet):
+    def published(self, at=None):
+        """Questions visitors can see: those on a published page."""
+        return self.filter(published_q("page__", at=at))
+
+
+class Question(SearchIndexed, models.Model):
     """A question and its answer shown on a page (the webinar's Q&A, the legal Q&A)."""
+
+    SEARCH_FIELDS = {"A": ("question",), "B": ("group",), "C": ("answer",)}
 
     page = models.ForeignKey(
         Page, on_delete=models.CASCADE, related_name="questions", verbose_name="sida"
@@ -115,10 +127,13 @@ class Question(models.Model):
     source = models.CharField("källa", max_length=300, blank=True)
     order = models.PositiveSmallIntegerField("ordning", default=100)
 
+    objects = QuestionQuerySet.as_manager()
+
     class Meta:
         ordering = ["page", "order", "id"]
         verbose_name = "fråga och svar"
         verbose_name_plural = "frågor och svar"
+        indexes = [SearchVectorIndex(fields=["search_vector"], name="question_search_idx")]
 
     def __str__(self):
         return self.question

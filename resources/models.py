@@ -5,6 +5,7 @@ from django.urls import reverse
 from taggit.managers import TaggableManager
 
 from portal.models import Publishable, PublishableQuerySet
+from portal.search import SearchIndexed, SearchVectorIndex
 
 
 class Category(models.Model):
@@ -24,6 +25,11 @@ class Category(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # Resources are found by their category's name.
+        self.resources.all().refresh_search_vector()
+
     def get_absolute_url(self):
         return reverse("resources:category", kwargs={"slug": self.slug})
 
@@ -35,9 +41,23 @@ class ResourceQuerySet(PublishableQuerySet):
     def with_listing_data(self):
         return self.select_related("category").prefetch_related("tags")
 
+    def sharing_tags(self, tag_ids):
+        """Resources with any of the tags, most shared tags first."""
+        return (
+            self.filter(tags__in=tag_ids)
+            .annotate(shared_tags=models.Count("tags"))
+            .order_by("-shared_tags", "title")
+        )
 
-class Resource(Publishable):
+
+class Resource(SearchIndexed, Publishable):
     """A guide, report, course or tool published elsewhere, which we point to."""
+
+    SEARCH_FIELDS = {
+        "A": ("title",),
+        "B": ("tags", "sender"),
+        "C": ("description", "category__name"),
+    }
 
     class Format(models.TextChoices):
         WEB_PAGE = "webbsida", "Webbsida"
@@ -71,6 +91,7 @@ class Resource(Publishable):
         ordering = ["category__order", "title"]
         verbose_name = "stöd eller verktyg"
         verbose_name_plural = "stöd och verktyg"
+        indexes = [SearchVectorIndex(fields=["search_vector"], name="resource_search_idx")]
         constraints = [
             models.UniqueConstraint(
                 fields=["category", "title"], name="unique_resource_per_category"
