@@ -59,7 +59,7 @@ class CategorySitemap(Sitemap):
     def items(self):
         return Category.objects.annotate(
             latest_resource=Max("resources__updated_at", filter=published_q("resources__"))
-        )
+        ).order_by("order", "name")
 
     def lastmod(self, item):
         return max(filter(None, [item.updated_at, item.latest_resource]))
