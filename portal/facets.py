@@ -13,7 +13,7 @@ from functools import cached_property
 from django.db.models import Count, Q
 
 # Options beyond this many hide behind "Visa fler" (a <details>, no JavaScript needed).
-VISIBLE_OPTIONS = 8
+VISIBLE_OPTIONS = 10
 MAX_VALUES = 50  # per facet: a longer list in a URL is not a visitor's choice
 
 SWEDISH_ORDER = str.maketrans({"å": "{", "ä": "|", "ö": "}", "é": "e", "ü": "y"})

@@ -401,3 +401,19 @@ def test_search_page_queries_do_not_grow_with_results(client, site_pages):
     assert response.context["results"].total == 102
 
     assert few == many
+
+
+@postgresql_only
+def test_update_search_index_command_rebuilds_missing_vectors(kalmar):
+    import io
+
+    from django.core.management import call_command
+
+    Initiative.objects.update(search_vector=None)  # as after the migration on old content
+    assert titles(search("schemaläggning")) == []
+
+    out = io.StringIO()
+    call_command("update_search_index", stdout=out)
+
+    assert "initiatives.Initiative: 1 rader indexerade" in out.getvalue()
+    assert titles(search("schemaläggning")) == [kalmar.title]
