@@ -254,11 +254,10 @@ class Source:
         return apps.get_model(self.model_label)
 
     def queryset(self):
-        return (
-            self.model._default_manager.published()
-            .select_related(*self.select_related)
-            .defer("search_vector")
-        )
+        queryset = self.model._default_manager.published().defer("search_vector")
+        if self.select_related:  # select_related() without names would follow every FK
+            queryset = queryset.select_related(*self.select_related)
+        return queryset
 
 
 SOURCES = (
