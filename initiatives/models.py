@@ -8,6 +8,7 @@ from taggit.managers import TaggableManager
 
 from portal.markdown import render_markdown
 from portal.models import KeepsOldAddresses, Publishable, PublishableQuerySet
+from portal.search import SearchIndexed, SearchVectorIndex
 
 
 class County(models.TextChoices):
@@ -56,6 +57,11 @@ class Municipality(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # Initiatives are found by their municipality's name.
+        self.initiatives.all().refresh_search_vector()
+
     @property
     def display_name(self):
         return self.organisation or f"{self.name} kommun"
@@ -72,10 +78,32 @@ class InitiativeQuerySet(PublishableQuerySet):
         """Everything a list or card needs, in a fixed number of queries."""
         return self.select_related("municipality").prefetch_related("tags")
 
+    def sharing_tags(self, tag_ids):
+        """Initiatives with any of the tags, most shared tags first."""
+        return (
+            self.filter(tags__in=tag_ids)
+            .annotate(shared_tags=models.Count("tags"))
+            .order_by("-shared_tags", "-published_at", "title")
+        )
+
 
 @reversion.register()
-class Initiative(KeepsOldAddresses, Publishable):
+class Initiative(KeepsOldAddresses, SearchIndexed, Publishable):
     """One municipality's AI initiative, told as a case study with a fact box."""
+
+    SEARCH_FIELDS = {
+        "A": ("title",),
+        "B": ("ingress", "tags", "municipality__name", "municipality__organisation"),
+        "C": (
+            "body",
+            "goals",
+            "implementation",
+            "technology",
+            "law_and_ethics",
+            "lessons_learned",
+            "data_used",
+        ),
+    }
 
     class Area(models.TextChoices):
         ELDERLY_CARE = "aldreomsorg", "Äldreomsorg"
@@ -159,6 +187,7 @@ class Initiative(KeepsOldAddresses, Publishable):
         verbose_name = "AI-initiativ"
         verbose_name_plural = "AI-initiativ"
         permissions = [("publish_initiative", "Kan publicera AI-initiativ")]
+        indexes = [SearchVectorIndex(fields=["search_vector"], name="initiative_search_idx")]
 
     def __str__(self):
         return self.title
@@ -198,6 +227,10 @@ class Initiative(KeepsOldAddresses, Publishable):
     @property
     def body_html(self):
         return render_markdown(self.body)
+
+    @property
+    def is_ended(self):
+        return self.phase == self.Phase.ENDED
 
     def sections(self):
         """The case-study sections that have content, as (anchor, heading, html)."""

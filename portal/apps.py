@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save, pre_delete
 
 
 class PortalConfig(AppConfig):
@@ -12,3 +12,12 @@ class PortalConfig(AppConfig):
         # Operations, not business logic: Administratör keeps every permission as apps
         # and models are added by later migrations.
         post_migrate.connect(administrators_post_migrate, dispatch_uid="portal_administrators")
+        from taggit.models import Tag, TaggedItem
+
+        from portal import search
+
+        # Keep search vectors in step with tags however they change (see portal/search.py).
+        m2m_changed.connect(search.refresh_after_tag_change, sender=TaggedItem)
+        post_save.connect(search.refresh_after_tag_rename, sender=Tag)
+        pre_delete.connect(search.remember_tagged_before_delete, sender=Tag)
+        post_delete.connect(search.refresh_after_tag_delete, sender=Tag)

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.urls import reverse
+from django.utils.encoding import iri_to_uri
 
 # The four entry points of the site, as the final report (2.4) describes them.
 MAIN_MENU = [
@@ -23,4 +24,19 @@ def site(request):
         else:
             current = ""
         menu.append({"label": label, "url": url, "current": current})
-    return {"SITE_NAME": settings.SITE_NAME, "main_menu": menu}
+    return {
+        "SITE_NAME": settings.SITE_NAME,
+        "main_menu": menu,
+        "canonical_url": canonical_url(request),
+    }
+
+
+def canonical_url(request):
+    """The page's address on the public site: no query string except a page number."""
+    if not hasattr(request, "path"):
+        return ""
+    url = settings.SITE_URL.rstrip("/") + iri_to_uri(request.path)
+    page = request.GET.get("page", "")
+    if page.isdigit() and int(page) > 1:
+        url += f"?page={int(page)}"
+    return url

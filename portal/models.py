@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from portal.markdown import render_markdown
+from portal.search import SearchIndexed, SearchIndexedQuerySet, SearchVectorIndex
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:
@@ -43,7 +44,7 @@ def published_q(prefix: str = "", at=None) -> models.Q:
     )
 
 
-class PublishableQuerySet(models.QuerySet):
+class PublishableQuerySet(SearchIndexedQuerySet):
     """The one definition of "visible to visitors", used by every view, feed and sitemap."""
 
     def published(self, at=None):
@@ -214,8 +215,10 @@ class KeepsOldAddresses:
 
 
 @reversion.register(follow=["questions"])
-class Page(KeepsOldAddresses, Publishable):
+class Page(KeepsOldAddresses, SearchIndexed, Publishable):
     """A stand-alone page: Introduktion till AI, Nätverk och forum, the webinar, and so on."""
+
+    SEARCH_FIELDS = {"A": ("title",), "B": ("ingress",), "C": ("body",)}
 
     title = models.CharField("rubrik", max_length=200)
     slug = models.SlugField("adress", max_length=200, unique=True)
@@ -229,6 +232,7 @@ class Page(KeepsOldAddresses, Publishable):
         verbose_name = "sida"
         verbose_name_plural = "sidor"
         permissions = [("publish_page", "Kan publicera sidor")]
+        indexes = [SearchVectorIndex(fields=["search_vector"], name="page_search_idx")]
 
     def __str__(self):
         return self.title
@@ -241,9 +245,17 @@ class Page(KeepsOldAddresses, Publishable):
         return render_markdown(self.body)
 
 
+class QuestionQuerySet(SearchIndexedQuerySet):
+    def published(self, at=None):
+        """Questions visitors can see: those on a published page."""
+        return self.filter(published_q("page__", at=at))
+
+
 @reversion.register()
-class Question(models.Model):
+class Question(SearchIndexed, models.Model):
     """A question and its answer shown on a page (the webinar's Q&A, the legal Q&A)."""
+
+    SEARCH_FIELDS = {"A": ("question",), "B": ("group",), "C": ("answer",)}
 
     page = models.ForeignKey(
         Page, on_delete=models.CASCADE, related_name="questions", verbose_name="sida"
@@ -256,10 +268,13 @@ class Question(models.Model):
     source = models.CharField("källa", max_length=300, blank=True)
     order = models.PositiveSmallIntegerField("ordning", default=100)
 
+    objects = QuestionQuerySet.as_manager()
+
     class Meta:
         ordering = ["page", "order", "id"]
         verbose_name = "fråga och svar"
         verbose_name_plural = "frågor och svar"
+        indexes = [SearchVectorIndex(fields=["search_vector"], name="question_search_idx")]
 
     def __str__(self):
         return self.question

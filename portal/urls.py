@@ -1,13 +1,18 @@
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from portal import views
 from portal.admin import review_list_view
+from portal.sitemaps import SITEMAPS
 
 site_patterns = [
     path("", views.home, name="home"),
     path("amnen/", views.tag_list, name="tag_list"),
     path("amnen/<slug:slug>/", views.tag_detail, name="tag"),
+    path("sok/", views.site_search, name="search"),
+    path("oppna-data/", views.open_data, name="open_data"),
+    path("oppna-data/<slug:dataset>.<slug:fmt>", views.open_data_file, name="open_data_file"),
     # Stand-alone pages last: their slugs live at the top level (/introduktion-till-ai/).
     path("<slug:slug>/", views.page_detail, name="page"),
 ]
@@ -17,6 +22,8 @@ urlpatterns = [
     # rather than of one model's admin.
     path("admin/granska/", admin.site.admin_view(review_list_view), name="admin_review_list"),
     path("admin/", admin.site.urls),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("ai-initiativ/", include("initiatives.urls")),
     path("stod-och-verktyg/", include("resources.urls")),
     path("", include((site_patterns, "portal"))),

@@ -1,15 +1,17 @@
 """The site shell: start page, stand-alone pages, tag pages and error pages."""
 
 from django.db.models import Count, Max, Q
-from django.http import HttpResponseServerError
+from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import get_object_or_404, render
 from django.template import loader
 from django.urls import reverse
 from taggit.models import Tag
 
 from initiatives.models import Initiative
+from portal import opendata
 from portal.models import Page, published_q
 from portal.preview import previewable, visible
+from portal.search import MAX_QUERY_LENGTH, clean_query, search
 from resources.models import Category, Resource
 
 
@@ -78,6 +80,52 @@ def tag_list(request):
     )
     context = {"tags": tags, "breadcrumbs": [("Ämnen", None)]}
     return render(request, "portal/tag_list.html", context)
+
+
+def site_search(request):
+    """The search page: the form, and results once a query is given."""
+    cleaned = clean_query(request.GET.get("q"))
+    context = {
+        "query": cleaned.text,
+        "submitted": "q" in request.GET,
+        "has_words": cleaned.has_words,
+        "truncated": cleaned.truncated,
+        "max_length": MAX_QUERY_LENGTH,
+        "results": search(cleaned.text) if cleaned.has_words else None,
+        "breadcrumbs": [("Sök", None)],
+    }
+    return render(request, "portal/search.html", context)
+
+
+def open_data(request):
+    """The open data page: what the files hold, their fields and their licence."""
+    datasets = [
+        {"dataset": dataset, "count": dataset.queryset().count()}
+        for dataset in opendata.DATASETS.values()
+    ]
+    context = {
+        "datasets": datasets,
+        "license": opendata.LICENSE,
+        "list_separator": opendata.LIST_SEPARATOR,
+        "breadcrumbs": [("Öppna data", None)],
+    }
+    return render(request, "portal/open_data.html", context)
+
+
+def open_data_file(request, dataset, fmt):
+    if dataset not in opendata.DATASETS or fmt not in opendata.FORMATS:
+        raise Http404
+    return opendata.respond(opendata.DATASETS[dataset], fmt)
+
+
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Allow: /",
+        "Disallow: /admin/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
 def page_not_found(request, exception):

@@ -6,6 +6,7 @@ from django.urls import reverse
 from taggit.managers import TaggableManager
 
 from portal.models import KeepsOldAddresses, Publishable, PublishableQuerySet
+from portal.search import SearchIndexed, SearchVectorIndex
 
 
 @reversion.register()
@@ -26,6 +27,11 @@ class Category(KeepsOldAddresses, models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # Resources are found by their category's name.
+        self.resources.all().refresh_search_vector()
+
     def get_absolute_url(self):
         return reverse("resources:category", kwargs={"slug": self.slug})
 
@@ -37,10 +43,24 @@ class ResourceQuerySet(PublishableQuerySet):
     def with_listing_data(self):
         return self.select_related("category").prefetch_related("tags")
 
+    def sharing_tags(self, tag_ids):
+        """Resources with any of the tags, most shared tags first."""
+        return (
+            self.filter(tags__in=tag_ids)
+            .annotate(shared_tags=models.Count("tags"))
+            .order_by("-shared_tags", "title")
+        )
+
 
 @reversion.register()
-class Resource(Publishable):
+class Resource(SearchIndexed, Publishable):
     """A guide, report, course or tool published elsewhere, which we point to."""
+
+    SEARCH_FIELDS = {
+        "A": ("title",),
+        "B": ("tags", "sender"),
+        "C": ("description", "category__name"),
+    }
 
     class Format(models.TextChoices):
         WEB_PAGE = "webbsida", "Webbsida"
@@ -75,6 +95,7 @@ class Resource(Publishable):
         verbose_name = "stöd eller verktyg"
         verbose_name_plural = "stöd och verktyg"
         permissions = [("publish_resource", "Kan publicera stöd och verktyg")]
+        indexes = [SearchVectorIndex(fields=["search_vector"], name="resource_search_idx")]
         constraints = [
             *Publishable.Meta.constraints,
             models.UniqueConstraint(

@@ -1,11 +1,56 @@
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.views.generic import ListView
 
+from initiatives.models import Initiative
+from portal.facets import Facet, Filters
 from portal.models import published_q
 from portal.preview import previewable, visible
 from portal.views import latest_update
 from resources.models import Category, Resource
+
+FACETS = (
+    Facet(
+        "kategori",
+        "Kategori",
+        "category__slug",
+        label_lookup="category__name",
+        sort_lookup="category__order",
+    ),
+    Facet("avsandare", "Avsändare", "sender"),
+    Facet("format", "Format", "format", choices=tuple(Resource.Format.choices), show_empty=False),
+    Facet("amne", "Ämne", "tags__slug", label_lookup="tags__name", many=True),
+)
+
+
+def attach_related_initiatives(resources, *, limit=3):
+    """Give each resource `related_initiatives`: published initiatives sharing its tags.
+
+    Two queries for any number of resources (initiatives, their tags); the matching is
+    done here. `resources` must have their tags prefetched.
+    """
+    resources = list(resources)
+    tags_of = {resource.pk: {tag.pk for tag in resource.tags.all()} for resource in resources}
+    all_tags = set().union(*tags_of.values()) if tags_of else set()
+    initiatives = []
+    if all_tags:
+        initiatives = list(
+            Initiative.objects.published()
+            .filter(pk__in=Initiative.objects.filter(tags__in=all_tags).values("pk"))
+            .prefetch_related("tags")
+            .order_by("-published_at", "title")
+        )
+    initiative_tags = [(i, {tag.pk for tag in i.tags.all()}) for i in initiatives]
+    for resource in resources:
+        shared = [
+            (len(tags & tags_of[resource.pk]), initiative)
+            for initiative, tags in initiative_tags
+            if tags & tags_of[resource.pk]
+        ]
+        shared.sort(key=lambda pair: -pair[0])  # stable: newest first among equals
+        resource.related_initiatives = [initiative for _, initiative in shared[:limit]]
+    return resources
 
 
 def category_list(request):
@@ -28,7 +73,7 @@ def category_detail(request, slug):
     context = {
         "category": category,
         "preview": request.is_preview,
-        "resources": resources.with_listing_data(),
+        "resources": attach_related_initiatives(resources.with_listing_data()),
         "other_categories": Category.objects.exclude(pk=category.pk),
         "breadcrumbs": [
             ("Stöd och verktyg", reverse("resources:category_list")),
@@ -37,3 +82,26 @@ def category_detail(request, slug):
         "last_updated": latest_update(resources, Category.objects.filter(pk=category.pk)),
     }
     return render(request, "resources/category_detail.html", context)
+
+
+class ResourceListView(ListView):
+    """Every published resource, filtered by category, sender, format and tag."""
+
+    template_name = "resources/resource_list.html"
+    context_object_name = "resources"
+    paginate_by = 25
+
+    def get_queryset(self):
+        self.filters = Filters(Resource.objects.published(), FACETS, self.request.GET)
+        return self.filters.results().with_listing_data().order_by("title", "pk")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["resources"] = attach_related_initiatives(context["page_obj"].object_list)
+        context["filters"] = self.filters
+        context["breadcrumbs"] = [
+            ("Stöd och verktyg", reverse("resources:category_list")),
+            ("Alla stöd och verktyg", None),
+        ]
+        context["last_updated"] = latest_update(Resource.objects.published())
+        return context

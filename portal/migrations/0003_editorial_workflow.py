@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('contenttypes', '0002_remove_content_type_name'),
-        ('portal', '0001_initial'),
+        ('portal', '0002_search_vector'),
     ]
 
     operations = [

@@ -1,0 +1,419 @@
+"""Site search: relevance on PostgreSQL, the page's handling of any input on both databases."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from taggit.models import Tag
+
+from initiatives.models import County, Initiative
+from portal import search as search_module
+from portal.search import MAX_QUERY_LENGTH, clean_query, search
+from tests.factories import (
+    InitiativeFactory,
+    MunicipalityFactory,
+    PageFactory,
+    QuestionFactory,
+    ResourceFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="full-text search (Swedish stemming, ranking, ts_headline) exists only on PostgreSQL",
+)
+
+
+@pytest.fixture
+def kalmar():
+    municipality = MunicipalityFactory(name="Kalmar", slug="kalmar", county=County.KALMAR)
+    return InitiativeFactory(
+        title="Kalmar kommun testar AI för hjälp med schemaplanering",
+        slug="kalmar-schemaplanering",
+        municipality=municipality,
+        ingress="Ett verktyg som föreslår scheman för medarbetarna i hemtjänsten.",
+        body="Kommunen prövar om AI kan göra schemaläggningen enklare och mer rättvis.",
+        area=Initiative.Area.ELDERLY_CARE,
+        phase=Initiative.Phase.PILOT,
+        technique=Initiative.Technique.OPTIMISATION,
+        lessons_learned="Medarbetarna behöver vara med från början.",
+    )
+
+
+@pytest.fixture
+def imy_resource():
+    return ResourceFactory(
+        title="Personuppgifter i socialtjänst",
+        sender="Integritetsskyddsmyndigheten (IMY)",
+        description="Vad dataskyddsförordningen betyder när kommunen behandlar uppgifter.",
+        tags=["dataskydd"],
+    )
+
+
+def titles(results):
+    return [result.title for result in results]
+
+
+# --- Relevance (PostgreSQL) --------------------------------------------------------------
+
+
+@postgresql_only
+def test_definite_form_finds_the_base_form(imy_resource):
+    # The resource says "socialtjänst"; the visitor writes "socialtjänsten".
+    results = search("socialtjänsten")
+
+    assert titles(results) == ["Personuppgifter i socialtjänst"]
+    assert results.results[0].kind == "resource"
+
+
+@postgresql_only
+def test_base_form_finds_the_definite_form(kalmar):
+    # Only "schemaläggningen" occurs in the initiative.
+    results = search("schemaläggning")
+
+    assert titles(results) == [kalmar.title]
+    assert results.prefix_match is False
+
+
+@postgresql_only
+def test_title_match_ranks_above_body_match():
+    in_body = InitiativeFactory(
+        title="Strängnäs kommun stöttar handläggare",
+        body="En språkmodell sorterar orosanmälningar efter hur brådskande de är.",
+    )
+    in_title = InitiativeFactory(
+        title="Språkmodell för orosanmälningar",
+        body="Strängnäs kommun testar en lösning för handläggarna.",
+    )
+    in_resource_title = ResourceFactory(title="Checklista för orosanmälningar")
+
+    results = search("orosanmälningar")
+
+    ranked = titles(results)
+    assert ranked.index(in_title.title) < ranked.index(in_body.title)
+    assert ranked.index(in_resource_title.title) < ranked.index(in_body.title)
+    assert results.results[0].rank > results.results[-1].rank
+
+
+@postgresql_only
+def test_snippet_highlights_the_matching_word(kalmar):
+    (result,) = search("schemaläggning")
+
+    assert "<mark>schemaläggningen</mark>" in result.snippet
+
+
+@postgresql_only
+def test_snippet_cannot_carry_content_html():
+    InitiativeFactory(
+        title="Hemtjänstens planering",
+        body=(
+            '<script>alert("x")</script> Schemaläggning & bemanning <b onclick="x()">fet</b> '
+            "<img src=x onerror=alert(1) [länk](https://x.se)"
+        ),
+    )
+
+    (result,) = search("schemaläggning")
+
+    assert "<script" not in result.snippet
+    assert "<b" not in result.snippet
+    assert "<img" not in result.snippet
+    assert "<mark>Schemaläggning</mark> &amp; bemanning" in result.snippet
+    assert "https://x.se" not in result.snippet  # Markdown link targets are not shown
+
+
+@postgresql_only
+def test_tags_are_searchable_and_follow_tag_changes():
+    initiative = InitiativeFactory(title="Helsingborgs digitala tolk", tags=["tolkning"])
+    assert titles(search("tolkning")) == [initiative.title]
+
+    # Tags are set after save (the admin, a loader, the shell): the index follows.
+    initiative.tags.add("välfärdsteknik")
+    assert titles(search("välfärdsteknik")) == [initiative.title]
+
+    initiative.tags.remove("välfärdsteknik")
+    assert titles(search("välfärdsteknik")) == []
+
+    tag = Tag.objects.get(name="tolkning")
+    tag.name = "språktolkning"
+    tag.save()
+    assert titles(search("språktolkning")) == [initiative.title]
+
+    tag.delete()
+    assert titles(search("språktolkning")) == []
+
+
+@postgresql_only
+def test_tags_set_in_the_admin_are_searchable(admin_client, site_pages):
+    response = admin_client.post(
+        reverse("admin:resources_resource_add"),
+        {
+            "title": "Vägledning om AI-förordningen",
+            "url": "https://www.example.se/ai-forordningen",
+            "sender": "Myndigheten för digital förvaltning (Digg)",
+            "description": "Vad AI-förordningen innebär för kommuner.",
+            "category": ResourceFactory.build().category.pk,
+            "format": "webbsida",
+            "year": "",
+            "tags": "riskklassning, regelverk",
+            "status": "published",
+            "published_at_0": "2024-01-16",
+            "published_at_1": "10:00:00",
+            "unpublish_at_0": "",
+            "unpublish_at_1": "",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+
+    assert titles(search("riskklassning")) == ["Vägledning om AI-förordningen"]
+
+
+@postgresql_only
+def test_municipality_name_is_searchable_and_follows_a_rename(kalmar):
+    assert titles(search("Kalmar")) == [kalmar.title]
+
+    kalmar.municipality.organisation = "Kalmar kommun, omsorgsförvaltningen"
+    kalmar.municipality.save()
+
+    assert titles(search("omsorgsförvaltningen")) == [kalmar.title]
+
+
+@postgresql_only
+def test_saving_updates_the_index(kalmar):
+    kalmar.lessons_learned = "Fackliga företrädare var med i arbetsgruppen."
+    kalmar.save()
+
+    assert titles(search("fackliga")) == [kalmar.title]
+
+
+@postgresql_only
+def test_drafts_and_questions_on_draft_pages_are_never_found():
+    InitiativeFactory(title="Hemligt utkast om robotar", draft=True)
+    ResourceFactory(title="Opublicerad vägledning om robotar", draft=True)
+    draft_page = PageFactory(slug="utkastsida", title="Robotar i vården", draft=True)
+    QuestionFactory(page=draft_page, question="Får robotar användas?")
+
+    assert len(search("robotar")) == 0
+
+
+@postgresql_only
+def test_webinar_questions_are_found_with_their_address(site_pages):
+    question = QuestionFactory(
+        page=site_pages["webbinarium"],
+        question="Får socialtjänsten använda AI för att fatta beslut?",
+        answer="Automatiserade beslut kräver stöd i lag, till exempel i förvaltningslagen.",
+    )
+
+    (result,) = [r for r in search("förvaltningslagen")]
+
+    assert result.kind == "question"
+    assert result.kind_label == "Fråga och svar"
+    assert result.url == f"/webbinarium/#fraga-{question.pk}"
+
+
+@postgresql_only
+def test_websearch_syntax_phrases_and_exclusion():
+    helsingborg = InitiativeFactory(title="Digital tolk i Helsingborg", body="Tolk via app.")
+    uppsala = InitiativeFactory(title="RiTA svarar på frågor", body="En tolk av rutiner.")
+
+    assert set(titles(search("tolk"))) == {helsingborg.title, uppsala.title}
+    assert titles(search("tolk -helsingborg")) == [uppsala.title]
+    assert titles(search('"digital tolk"')) == [helsingborg.title]
+
+
+@postgresql_only
+def test_beginning_of_a_compound_word_finds_it(kalmar):
+    results = search("schema")
+
+    assert titles(results) == [kalmar.title]
+    assert results.prefix_match is True
+
+
+@postgresql_only
+def test_search_page_shows_ranked_highlighted_results(client, site_pages, kalmar):
+    response = client.get(reverse("portal:search"), {"q": "schemaläggning"})
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "1 träff för ”schemaläggning”" in html
+    assert f'<a href="{kalmar.get_absolute_url()}">{kalmar.title}</a>' in html
+    assert "<mark>schemaläggningen</mark>" in html
+    assert '<meta name="robots" content="noindex, follow">' in html
+
+
+# --- The fallback behind the same interface (any database) --------------------------------
+
+
+@pytest.fixture
+def fallback(monkeypatch):
+    """Search as on SQLite, whichever database runs the tests."""
+    monkeypatch.setattr(search_module, "is_postgresql", lambda using="default": False)
+
+
+def test_fallback_orders_title_matches_first(fallback):
+    InitiativeFactory(title="Planering i hemtjänsten", body="Om schemaläggning och bemanning.")
+    InitiativeFactory(title="Schemaläggning med AI", body="Kalmar testar.")
+
+    assert titles(search("schemaläggning")) == ["Schemaläggning med AI", "Planering i hemtjänsten"]
+
+
+def test_fallback_covers_all_kinds_tags_and_requires_every_word(fallback, site_pages):
+    InitiativeFactory(title="Digital tolk", tags=["språkstöd"])
+    ResourceFactory(title="Guide", description="Om språkstöd i mötet.")
+    QuestionFactory(page=site_pages["webbinarium"], question="Finns språkstöd?")
+    InitiativeFactory(title="Något annat", draft=True, tags=["språkstöd"])
+
+    results = search("språkstöd")
+
+    assert {r.kind for r in results} == {"initiative", "resource", "question"}
+    assert results.total == 3
+    assert len(search("språkstöd mötet")) == 1
+
+
+def test_fallback_snippet_is_escaped_and_marked(fallback):
+    InitiativeFactory(title="Planering", body="<b>Fet</b> text om amp & bemanning.")
+
+    (result,) = search("amp")
+
+    assert "<b>" not in result.snippet
+    assert "&lt;b&gt;Fet&lt;/b&gt;" in result.snippet
+    assert "<mark>amp</mark> &amp;" in result.snippet
+
+
+# --- The page, for any input (both databases) ----------------------------------------------
+
+
+def test_empty_search_shows_the_form_and_a_hint(client, site_pages):
+    response = client.get(reverse("portal:search"))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<label for="sok-fraga">Sök på webbplatsen</label>' in html
+    assert 'role="search"' in html
+    assert "Skriv ett eller flera ord" in html
+    assert html.count("<h1") == 1
+
+
+def test_no_hits_gives_suggestions(client, site_pages):
+    response = client.get(reverse("portal:search"), {"q": "xyzzyplugh"})
+
+    html = response.content.decode()
+    assert "Inga träffar för ”xyzzyplugh”" in html
+    assert "Kontrollera stavningen" in html
+    assert reverse("initiatives:list") in html
+    assert reverse("resources:category_list") in html
+
+
+def test_long_query_is_cut_with_a_message(client, site_pages):
+    response = client.get(reverse("portal:search"), {"q": "hemtjänst " * 40})
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f"Sökfrågan var längre än {MAX_QUERY_LENGTH} tecken" in html
+    assert len(response.context["query"]) <= MAX_QUERY_LENGTH
+
+
+ODD_INPUTS = [
+    '"',
+    '""',
+    "'",
+    "-",
+    "!!!",
+    "&|!():*",
+    "OR",
+    "or or or",
+    "a & b | !c",
+    "-socialtjänst",
+    "'; DROP TABLE initiatives_initiative; --",
+    "1=1 OR 'a'='a'",
+    "😀",
+    "😀 schemaläggning 🤖",
+    "\x00",
+    "noll\x00byte",
+    "%_%",
+    "\\",
+    "<script>alert(1)</script>",
+    "och",
+    "a" * 5000,
+    "ö" * 300,
+    "   ",
+    "\t\n",
+]
+
+
+@pytest.mark.parametrize("query", ODD_INPUTS)
+def test_odd_input_never_breaks_the_page(client, site_pages, kalmar, query):
+    response = client.get(reverse("portal:search"), {"q": query})
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<script>alert(1)</script>" not in html
+    assert html.count("<h1") == 1
+
+
+def test_the_visitors_query_is_escaped_on_the_page(client, site_pages):
+    response = client.get(reverse("portal:search"), {"q": '<img src=x onerror="alert(1)">'})
+
+    html = response.content.decode()
+    assert "<img src=x" not in html
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in html
+
+
+def test_only_punctuation_asks_for_a_word(client, site_pages):
+    response = client.get(reverse("portal:search"), {"q": "!?–…"})
+
+    assert "Skriv minst ett ord" in response.content.decode()
+    assert response.context["results"] is None
+
+
+def test_clean_query_drops_control_characters_and_squeezes_space():
+    assert clean_query("  schema\x00 \t läggning\n").text == "schema läggning"
+    assert clean_query(None).text == ""
+    assert clean_query("x" * 201) == clean_query("x" * 200 + "y")
+    assert clean_query("x" * 201).truncated is True
+
+
+def test_header_search_form_on_every_page(client, site_pages):
+    html = client.get(reverse("portal:home")).content.decode()
+
+    assert '<form class="site-search" role="search" action="/sok/" method="get">' in html
+    assert '<label class="site-search__label" for="webbplatssok">Sök på webbplatsen</label>' in html
+
+
+def test_search_page_queries_do_not_grow_with_results(client, site_pages):
+    def queries_for_search():
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(reverse("portal:search"), {"q": "bemanning"})
+        assert response.status_code == 200
+        return len(captured), response
+
+    def add(n, start):
+        for i in range(start, start + n):
+            InitiativeFactory(title=f"Bemanning {i}", tags=["bemanning", f"tagg-{i}"])
+            ResourceFactory(title=f"Stöd om bemanning {i}", tags=["bemanning"])
+        QuestionFactory(page=site_pages["webbinarium"], question=f"Bemanning {start}?")
+
+    add(5, 0)
+    few, response = queries_for_search()
+    assert response.context["results"].total == 11
+    add(45, 5)
+    many, response = queries_for_search()
+    assert response.context["results"].total == 102
+
+    assert few == many
+
+
+@postgresql_only
+def test_update_search_index_command_rebuilds_missing_vectors(kalmar):
+    import io
+
+    from django.core.management import call_command
+
+    Initiative.objects.update(search_vector=None)  # as after the migration on old content
+    assert titles(search("schemaläggning")) == []
+
+    out = io.StringIO()
+    call_command("update_search_index", stdout=out)
+
+    assert "initiatives.Initiative: 1 rader indexerade" in out.getvalue()
+    assert titles(search("schemaläggning")) == [kalmar.title]
