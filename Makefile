@@ -29,6 +29,7 @@ install: $(VENV)/.installed ## Create .venv and install the pinned dependencies
 run: install ## Start the site with demo content on http://127.0.0.1:8000 (PORT to change)
 	DEBUG=1 $(PY) manage.py migrate --noinput
 	DEBUG=1 $(PY) manage.py load_demo_content
+	DEBUG=1 $(PY) manage.py update_search_index
 	@echo "Serving on http://$(HOST):$(PORT)/  (admin: make superuser)"
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
