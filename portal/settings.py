@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "portal.middleware.PermissionsPolicyMiddleware",
+    "feedback.middleware.PageViewMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -206,3 +207,16 @@ SITE_URL = os.environ.get("SITE_URL", "https://aisocialtjanst.digg.se")
 # Tag addresses in plain ASCII (/amnen/schemalaggning/), as Swedish public sites do.
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 TAGGIT_CASE_INSENSITIVE = True
+
+# ---------------------------------------------------------------------------
+# Feedback and statistics (feedback app)
+# ---------------------------------------------------------------------------
+# Comments older than this many months are deleted by `manage.py purge_old_feedback`.
+FEEDBACK_COMMENT_RETENTION_MONTHS = int(os.environ.get("FEEDBACK_COMMENT_RETENTION_MONTHS", "24"))
+# At most FEEDBACK_RATE_LIMIT answers and comments per client per window (seconds).
+FEEDBACK_RATE_LIMIT = int(os.environ.get("FEEDBACK_RATE_LIMIT", "20"))
+FEEDBACK_RATE_LIMIT_WINDOW = int(os.environ.get("FEEDBACK_RATE_LIMIT_WINDOW", "600"))
+# The same answer and comment from the same client within this many seconds is dropped.
+FEEDBACK_DUPLICATE_WINDOW = int(os.environ.get("FEEDBACK_DUPLICATE_WINDOW", "600"))
+# Reverse proxies in front of the app that append to X-Forwarded-For (0: use REMOTE_ADDR).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))

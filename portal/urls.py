@@ -15,6 +15,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("ai-initiativ/", include("initiatives.urls")),
     path("stod-och-verktyg/", include("resources.urls")),
+    path("aterkoppling/", include("feedback.urls")),
     path("", include((site_patterns, "portal"))),
 ]
 

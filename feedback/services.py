@@ -1,0 +1,59 @@
+"""Writes with side effects: spam checks in the shared cache, then the database."""
+
+from django.core import signing
+from django.utils import timezone
+
+from feedback import abuse
+from feedback.models import Feedback, PageViewDay
+
+TOKEN_SALT = "feedback.comment-token"
+TOKEN_MAX_AGE = 2 * 60 * 60  # time to write a comment after answering
+
+
+def make_comment_token(*, feedback_id: int | None, page: str) -> str:
+    """A signed link from the comment form to the answer; it names no visitor.
+
+    Spam gets a token too (with no id), so it cannot tell that it was not stored.
+    """
+    return signing.dumps({"id": feedback_id, "page": page}, salt=TOKEN_SALT, compress=True)
+
+
+def read_comment_token(token: str) -> dict | None:
+    try:
+        data = signing.loads(token, salt=TOKEN_SALT, max_age=TOKEN_MAX_AGE)
+    except (signing.BadSignature, TypeError, ValueError):
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("page"), str):
+        return None
+    return data
+
+
+def submit_answer(*, page: str, helpful: bool, comment: str = "", client: str) -> Feedback | None:
+    """Store an answer (and comment) unless it is over the rate limit or a duplicate."""
+    if abuse.rate_limited(client) or abuse.is_duplicate(client, "answer", page, helpful, comment):
+        return None
+    return Feedback.objects.create(page=page, helpful=helpful, comment=comment)
+
+
+def attach_comment(*, feedback_id: int | None, page: str, comment: str, client: str) -> bool:
+    """Add the comment to the answer it follows; an answer takes one comment only."""
+    if feedback_id is None or not comment:
+        return False
+    if abuse.rate_limited(client) or abuse.is_duplicate(client, "comment", page, comment):
+        return False
+    # QuerySet.update() runs the redactor (FeedbackQuerySet.update).
+    return bool(
+        Feedback.objects.filter(pk=feedback_id, page=page, comment="").update(comment=comment)
+    )
+
+
+def record_view(*, kind: str, key: str, visitor: str) -> None:
+    """Count a page view or film play: one cache operation and one upsert."""
+    unique = abuse.first_visit_today(visitor)
+    PageViewDay.objects.record(kind=kind, key=key, date=timezone.localdate(), unique=unique)
+
+
+def record_film_play(*, film: str, client: str, visitor: str) -> None:
+    if abuse.rate_limited(client):
+        return
+    record_view(kind=PageViewDay.Kind.FILM, key=film, visitor=visitor)
