@@ -8,7 +8,6 @@ limits hold across every app process.
 """
 
 import datetime
-import time
 
 from django.conf import settings
 from django.core.cache import cache as default_cache
@@ -51,8 +50,10 @@ def rate_limited(client: str, *, cache=None, limit=None, window=None) -> bool:
     cache = cache or default_cache
     limit = settings.FEEDBACK_RATE_LIMIT if limit is None else limit
     window = settings.FEEDBACK_RATE_LIMIT_WINDOW if window is None else window
-    key = f"feedback:rate:{client}:{int(time.time() // window)}"
-    # add() then incr() is atomic on Redis: parallel processes all see one counter.
+    # The window opens with the client's first submission and the key expires with it.
+    # add() then incr() is atomic on Redis (INCR keeps the expiry): every process sees
+    # one counter.
+    key = f"feedback:rate:{client}"
     cache.add(key, 0, timeout=window)
     try:
         count = cache.incr(key)
