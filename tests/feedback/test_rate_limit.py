@@ -63,7 +63,8 @@ django.setup()
 from feedback import abuse
 from tests.feedback.test_rate_limit import redis_cache
 cache = redis_cache(sys.argv[1])
-print(",".join(str(abuse.rate_limited("klient", cache=cache, limit=4, window=60)) for _ in range(3)))
+hits = [abuse.rate_limited("klient", cache=cache, limit=4, window=60) for _ in range(3)]
+print(",".join(map(str, hits)))
 """
 
 
