@@ -31,7 +31,7 @@ def test_answer_and_comment_in_place_with_javascript(live_server, page, site_pag
     assert block.get_by_role("heading", name="Hjälpte denna information dig?").is_visible()
     block.get_by_role("button", name="Nej").click()
 
-    thanks = block.get_by_text("Tack för ditt svar!")
+    thanks = block.locator(".feedback__thanks", has_text="Tack för ditt svar!")
     thanks.wait_for()
     assert page.evaluate("document.activeElement.textContent.trim()") == "Tack för ditt svar!"
     page.wait_for_function(
@@ -48,7 +48,7 @@ def test_answer_and_comment_in_place_with_javascript(live_server, page, site_pag
     ).wait_for()
     block.get_by_role("button", name="Skicka kommentar").click()
 
-    block.get_by_text("Tack för din kommentar!").wait_for()
+    block.locator(".feedback__thanks", has_text="Tack för din kommentar!").wait_for()
     assert page.evaluate("window.notReloaded") is True
     feedback = Feedback.objects.get()
     assert feedback.comment == REDACTED
@@ -62,10 +62,10 @@ def test_errors_in_place_keep_the_comment(live_server, page, site_pages):
     box = page.get_by_label("Vad kan vi förbättra?")
     long_text = "Förbättra detta. " * 70
     box.fill(long_text)
-    page.get_by_text("tecken för mycket").wait_for()
+    page.locator("#feedback-kommentar-antal", has_text="tecken för mycket").wait_for()
     page.get_by_role("button", name="Skicka kommentar").click()
 
-    page.get_by_text("Det gick inte att skicka").wait_for()
+    page.locator(".feedback__errors", has_text="Det gick inte att skicka").wait_for()
     assert "Kommentaren får vara högst" in page.locator("#feedback").inner_text()
     assert (
         page.get_by_label("Vad kan vi förbättra?").input_value() == long_text
@@ -79,12 +79,12 @@ def test_answer_and_comment_without_javascript(live_server, page_without_js, sit
     page.goto(live_server.url + "/ai-initiativ/")
     page.locator("#feedback").get_by_role("button", name="Nej").click()
 
-    page.get_by_text("Tack för ditt svar!").wait_for()
+    page.locator(".feedback__thanks", has_text="Tack för ditt svar!").wait_for()
     assert re.search(r"/ai-initiativ/\?aterkoppling=.+#feedback$", page.url)
     page.get_by_label("Vad kan vi förbättra?").fill(PERSONAL)
     page.get_by_role("button", name="Skicka kommentar").click()
 
-    page.get_by_text("Tack för din kommentar!").wait_for()
+    page.locator(".feedback__thanks", has_text="Tack för din kommentar!").wait_for()
     assert page.url.endswith("/ai-initiativ/?aterkoppling=klar#feedback")
     feedback = Feedback.objects.get()
     assert (feedback.page, feedback.helpful, feedback.comment) == (
@@ -99,7 +99,7 @@ def test_feedback_block_passes_axe(live_server, page, site_pages):
 
     page.goto(live_server.url + "/")
     page.locator("#feedback").get_by_role("button", name="Ja").click()
-    page.get_by_text("Tack för ditt svar!").wait_for()
+    page.locator(".feedback__thanks", has_text="Tack för ditt svar!").wait_for()
 
     results = Axe().run(page, context="#feedback")
     assert results.violations_count == 0, results.generate_report()
