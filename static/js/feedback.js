@@ -36,11 +36,18 @@
     HTMLFormElement.prototype.submit.call(form);
   }
 
+  // Browsers without SubmitEvent.submitter: remember which answer button was used.
+  var lastButton = null;
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-feedback] button[name]");
+    lastButton = button || null;
+  });
+
   function onSubmit(event) {
     var form = event.target;
     if (!form.matches || !form.matches("[data-feedback] form[data-feedback-form]")) { return; }
     var section = form.closest("[data-feedback]");
-    var submitter = event.submitter || null;
+    var submitter = event.submitter || (lastButton && form.contains(lastButton) ? lastButton : null);
     var data = new FormData(form);
     if (submitter && submitter.name) { data.append(submitter.name, submitter.value); }
     event.preventDefault();
