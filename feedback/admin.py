@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -174,18 +175,21 @@ class FeedbackAdmin(admin.ModelAdmin):
         ]
 
     def changelist_view(self, request, extra_context=None):
-        query = {key: request.GET[key] for key in ("fran", "till", "sida") if request.GET.get(key)}
+        # The export link carries the current filters and search, not the paging or sorting.
+        query = request.GET.copy()
+        for key in ("p", "o", "e", "_changelist_filters"):
+            query.pop(key, None)
         extra_context = {
             **(extra_context or {}),
             "can_export": request.user.has_perm(EXPORT_PERMISSION),
             "can_see_summary": can_see_summary(request.user),
             "export_url": reverse("admin:feedback_feedback_export")
-            + (f"?{urlencode(query)}" if query else ""),
+            + (f"?{query.urlencode()}" if query else ""),
         }
         return super().changelist_view(request, extra_context)
 
     def export_view(self, request):
-        """The feedback as CSV, filtered by period and page, streamed row by row."""
+        """Exactly the changelist's selection (period, page, answer, search...) as CSV, streamed."""
         if not request.user.has_perm(EXPORT_PERMISSION):
             raise PermissionDenied
         form = PeriodForm(request.GET)
@@ -193,8 +197,14 @@ class FeedbackAdmin(admin.ModelAdmin):
             for error in form.errors.values():
                 self.message_user(request, " ".join(error), messages.ERROR)
             return redirect("admin:feedback_feedback_changelist")
+        try:
+            queryset = self.get_changelist_instance(request).get_queryset(request)
+        except IncorrectLookupParameters:
+            self.message_user(
+                request, "Urvalet gick inte att tolka. Välj filter igen.", messages.ERROR
+            )
+            return redirect("admin:feedback_feedback_changelist")
         data = form.cleaned_data
-        queryset = Feedback.objects.between(data["fran"], data["till"]).for_page(data["sida"])
         filename = "aterkoppling-{}-{}.csv".format(
             data["fran"] or "start", data["till"] or timezone.localdate()
         )

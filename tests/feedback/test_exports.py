@@ -97,6 +97,16 @@ def test_export_filters_by_period_and_page(client, analyst):
     assert [row[4] for row in rows[1:]] == ["först", "annan sida", "sist"]
 
 
+def test_export_follows_every_changelist_filter_and_search(client, analyst):
+    make("Ja med exempel", helpful=True)
+    make("Nej med exempel", helpful=False)
+    make("Nej utan", helpful=False)
+    client.force_login(analyst)
+
+    rows = parse(export_admin(client, helpful__exact="0", q="exempel"))
+    assert [row[4] for row in rows[1:]] == ["Nej med exempel"]
+
+
 def test_export_with_a_bad_period_explains_in_swedish(client, analyst):
     client.force_login(analyst)
     response = client.get(

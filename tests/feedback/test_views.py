@@ -181,6 +181,22 @@ def test_honeypot_gets_the_success_response_and_nothing_is_stored(client, site_p
     assert not Feedback.objects.exists()
 
 
+def test_a_spam_token_cannot_be_told_from_a_real_one(client, site_pages):
+    from django.core import signing
+
+    from feedback.services import TOKEN_SALT
+
+    real = token_from(client.post(ANSWER, {"page": "/", "helpful": "ja"})["Location"])
+    spam = token_from(
+        client.post(ANSWER, {"page": "/", "helpful": "nej", "website": "x"})["Location"]
+    )
+    real_payload = signing.loads(real, salt=TOKEN_SALT)
+    spam_payload = signing.loads(spam, salt=TOKEN_SALT)
+    assert set(real_payload) == set(spam_payload) == {"n", "x", "page"}
+    assert {type(v) for v in real_payload.values()} == {type(v) for v in spam_payload.values()}
+    assert Feedback.objects.get().pk != real_payload["x"]  # the id is masked
+
+
 def test_rate_limit_answers_like_success_but_stores_nothing(client, site_pages, settings):
     settings.FEEDBACK_RATE_LIMIT = 3
     pages = ["/", "/ai-initiativ/", "/stod-och-verktyg/", "/amnen/", "/introduktion-till-ai/"]
@@ -268,10 +284,12 @@ def test_redirect_goes_back_to_a_page_with_pagination_path_only(client, site_pag
 
 
 def test_every_public_page_type_shows_the_block(client, site_pages):
-    initiative = InitiativeFactory()
+    initiative = InitiativeFactory(tags=["etik"])
     category = CategoryFactory(slug="juridik")
     addresses = [
         "/",
+        reverse("portal:tag_list"),
+        reverse("portal:tag", kwargs={"slug": "etik"}),
         initiative.get_absolute_url(),
         reverse("initiatives:list"),
         category.get_absolute_url(),
