@@ -3,6 +3,7 @@
 import csv
 import datetime
 import io
+import re
 
 import pytest
 from django.contrib.auth.models import Group
@@ -169,6 +170,10 @@ def test_summary_counts_per_page_for_the_last_30_days(client, analyst, statistic
     body = response.content.decode()
     assert "<svg" in body and '<title id="diagram-unika-title">' in body
     assert "<desc" in body and "<table" in body
+    # SVG coordinates are plain numbers, never Swedish decimal commas.
+    bars = re.findall(r'<rect x="([^"]+)" y="([^"]+)" width="([^"]+)"', body)
+    assert bars
+    assert all(re.fullmatch(r"[\d.]+", value) for bar in bars for value in bar)
     assert "webbinarium-del-1" in body  # film plays
 
 
