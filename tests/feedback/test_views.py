@@ -118,6 +118,7 @@ def test_comment_over_the_limit_is_refused_and_kept(client, site_pages):
 def test_answer_with_a_too_long_comment_keeps_the_comment(client, site_pages):
     response = client.post(ANSWER, {"page": "/", "helpful": "nej", "comment": "x" * 1001})
     assert response.status_code == 400
+    assert "<title>Fel: Hjälpte denna information dig?" in text(response)
     assert "x" * 1001 in text(response)
     assert not Feedback.objects.exists()
 
