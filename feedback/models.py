@@ -1,1 +1,232 @@
-"""Visitor feedback ("Hjälpte denna information dig?") and page-view statistics."""
+"""Visitor feedback ("Hjälpte denna information dig?") and page-view statistics.
+
+Nothing here identifies a visitor: no IP address, cookie or user agent is stored.
+Feedback rows hold the page, the answer and a redacted comment; page views and film
+plays are kept only as daily counts per page or film.
+"""
+
+import datetime
+
+from django.db import IntegrityError, models, transaction
+from django.db.models import Count, F, Q, Sum
+from django.utils import timezone
+
+from feedback import exports
+from feedback.redaction import redact
+
+COMMENT_MAX_LENGTH = 1000
+
+
+def _start_of_day(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+class FeedbackQuerySet(models.QuerySet):
+    """Every way rows are written through the ORM runs the redactor first."""
+
+    def between(self, start: datetime.date | None = None, end: datetime.date | None = None):
+        """Feedback given on the days from `start` to `end`, both included, local time."""
+        qs = self
+        if start:
+            qs = qs.filter(created_at__gte=_start_of_day(start))
+        if end:
+            qs = qs.filter(created_at__lt=_start_of_day(end + datetime.timedelta(days=1)))
+        return qs
+
+    def for_page(self, page: str | None):
+        return self.filter(page=page) if page else self
+
+    def with_comment(self):
+        return self.exclude(comment="")
+
+    def older_than(self, cutoff: datetime.datetime):
+        return self.filter(created_at__lt=cutoff)
+
+    def summary_by_page(self):
+        """Ja, Nej and comments per page in one grouped query."""
+        return (
+            self.order_by()
+            .values("page")
+            .annotate(
+                yes=Count("pk", filter=Q(helpful=True)),
+                no=Count("pk", filter=Q(helpful=False)),
+                comments=Count("pk", filter=~Q(comment="")),
+            )
+        )
+
+    def csv_lines(self, chunk_size: int = 2000):
+        """The export as CSV lines: BOM and Swedish headers first, rows streamed in chunks."""
+        rows = (
+            self.order_by("created_at", "pk")
+            .values_list("pk", "created_at", "page", "helpful", "comment", "redacted", "status")
+            .iterator(chunk_size=chunk_size)
+        )
+        statuses = dict(Feedback.Status.choices)
+        return exports.csv_lines(
+            ["Id", "Datum och tid", "Sida", "Svar", "Kommentar", "Uppgifter borttagna", "Status"],
+            (
+                [
+                    pk,
+                    timezone.localtime(created_at).strftime("%Y-%m-%d %H:%M"),
+                    page,
+                    "Ja" if helpful else "Nej",
+                    comment,
+                    "Ja" if redacted else "Nej",
+                    statuses.get(status, status),
+                ]
+                for pk, created_at, page, helpful, comment, redacted, status in rows
+            ),
+        )
+
+    # The write paths that bypass Model.save(): redact here too.
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        for obj in objs:
+            obj.redact()
+        return super().bulk_create(objs, *args, **kwargs)
+
+    def bulk_update(self, objs, fields, *args, **kwargs):
+        objs = list(objs)
+        if "comment" in fields:
+            for obj in objs:
+                obj.redact()
+            fields = list({*fields, "redacted"})
+        return super().bulk_update(objs, fields, *args, **kwargs)
+
+    def update(self, **kwargs):
+        if isinstance(kwargs.get("comment"), str):
+            result = redact(kwargs["comment"])
+            kwargs["comment"] = result.text
+            if result.changed:
+                kwargs["redacted"] = True
+        return super().update(**kwargs)
+
+
+class Feedback(models.Model):
+    """One visitor's answer to "Hjälpte denna information dig?", with an optional comment."""
+
+    class Status(models.TextChoices):
+        NEW = "new", "Ny"
+        HANDLED = "handled", "Hanterad"
+        NOT_ACTIONABLE = "not_actionable", "Går inte att åtgärda"
+
+    page = models.CharField(
+        "sida", max_length=300, db_index=True, help_text="Adressen till sidan svaret gäller."
+    )
+    helpful = models.BooleanField("hjälpte informationen?", choices=[(True, "Ja"), (False, "Nej")])
+    comment = models.TextField(
+        "kommentar",
+        blank=True,
+        help_text="Personnummer, telefonnummer och e-postadresser tas bort innan den sparas.",
+    )
+    redacted = models.BooleanField(
+        "uppgifter borttagna",
+        default=False,
+        help_text="Kommentaren innehöll personnummer, telefonnummer eller e-post som togs bort.",
+    )
+    status = models.CharField(
+        "status", max_length=16, choices=Status, default=Status.NEW, db_index=True
+    )
+    created_at = models.DateTimeField("lämnad", default=timezone.now, db_index=True)
+
+    objects = FeedbackQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = "återkoppling"
+        verbose_name_plural = "återkopplingar"
+        permissions = [("export_feedback", "Kan exportera återkoppling och statistik")]
+
+    def __str__(self):
+        answer = "Ja" if self.helpful else "Nej"
+        return f"{answer} på {self.page} ({timezone.localtime(self.created_at):%Y-%m-%d})"
+
+    def save(self, *args, **kwargs):
+        self.redact()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "comment" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "redacted"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return self.page
+
+    def redact(self):
+        """Remove personal data from the comment; remember that something was removed."""
+        result = redact(self.comment or "")
+        self.comment = result.text
+        self.redacted = self.redacted or result.changed
+
+
+class PageViewDayQuerySet(models.QuerySet):
+    def pages(self):
+        return self.filter(kind=PageViewDay.Kind.PAGE)
+
+    def films(self):
+        return self.filter(kind=PageViewDay.Kind.FILM)
+
+    def between(self, start: datetime.date | None = None, end: datetime.date | None = None):
+        qs = self
+        if start:
+            qs = qs.filter(date__gte=start)
+        if end:
+            qs = qs.filter(date__lte=end)
+        return qs
+
+    def totals_by_key(self):
+        """Views and unique views per page or film, summed over the days, in one query."""
+        return (
+            self.order_by()
+            .values("key")
+            .annotate(total_views=Sum("views"), total_unique=Sum("unique_views"))
+        )
+
+    def record(self, *, kind: str, key: str, date: datetime.date, unique: bool) -> None:
+        """Add one view to the day's count: one UPDATE, an INSERT only on the day's first view."""
+        increments = {"views": F("views") + 1}
+        if unique:
+            increments["unique_views"] = F("unique_views") + 1
+        if self.filter(kind=kind, key=key, date=date).update(**increments):
+            return
+        try:
+            with transaction.atomic():
+                self.create(kind=kind, key=key, date=date, views=1, unique_views=1 if unique else 0)
+        except IntegrityError:
+            # Another process created the day's row between our UPDATE and INSERT.
+            self.filter(kind=kind, key=key, date=date).update(**increments)
+
+
+class PageViewDay(models.Model):
+    """How often a page was viewed, or a film played, on one day; never who did it."""
+
+    class Kind(models.TextChoices):
+        PAGE = "page", "Sidvisning"
+        FILM = "film", "Filmvisning"
+
+    kind = models.CharField("typ", max_length=8, choices=Kind, default=Kind.PAGE)
+    key = models.CharField(
+        "sida eller film", max_length=300, help_text="Sidans adress eller filmens id."
+    )
+    date = models.DateField("datum")
+    views = models.PositiveIntegerField("visningar", default=0)
+    unique_views = models.PositiveIntegerField(
+        "unika besökare",
+        default=0,
+        help_text="Besökare räknas en gång per sida och dag, utan cookies och utan att sparas.",
+    )
+
+    objects = PageViewDayQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "kind", "key"]
+        verbose_name = "besöksstatistik per dag"
+        verbose_name_plural = "besöksstatistik per dag"
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "key", "date"], name="one_count_per_key_day"),
+            models.CheckConstraint(
+                condition=Q(unique_views__lte=F("views")), name="unique_views_within_views"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.key} {self.date:%Y-%m-%d}: {self.views} ({self.unique_views} unika)"

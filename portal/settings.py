@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "portal.middleware.PermissionsPolicyMiddleware",
+    "feedback.middleware.PageViewMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -249,3 +250,16 @@ LINK_CHECK_TIMEOUT = float(os.environ.get("LINK_CHECK_TIMEOUT", "10"))
 LINK_CHECK_WORKERS = int(os.environ.get("LINK_CHECK_WORKERS", "8"))
 # Axes logs every successful login at INFO; failures and lockouts are warnings.
 LOGGING["loggers"]["axes"] = {"level": "WARNING"}
+
+# ---------------------------------------------------------------------------
+# Feedback and statistics (feedback app)
+# ---------------------------------------------------------------------------
+# Comments older than this many months are deleted by `manage.py purge_old_feedback`.
+FEEDBACK_COMMENT_RETENTION_MONTHS = int(os.environ.get("FEEDBACK_COMMENT_RETENTION_MONTHS", "24"))
+# At most FEEDBACK_RATE_LIMIT answers and comments per client per window (seconds).
+FEEDBACK_RATE_LIMIT = int(os.environ.get("FEEDBACK_RATE_LIMIT", "20"))
+FEEDBACK_RATE_LIMIT_WINDOW = int(os.environ.get("FEEDBACK_RATE_LIMIT_WINDOW", "600"))
+# The same answer and comment from the same client within this many seconds is dropped.
+FEEDBACK_DUPLICATE_WINDOW = int(os.environ.get("FEEDBACK_DUPLICATE_WINDOW", "600"))
+# Reverse proxies in front of the app that append to X-Forwarded-For (0: use REMOTE_ADDR).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))

@@ -26,6 +26,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("ai-initiativ/", include("initiatives.urls")),
     path("stod-och-verktyg/", include("resources.urls")),
+    path("aterkoppling/", include("feedback.urls")),
     path("", include((site_patterns, "portal"))),
 ]
 

@@ -1,0 +1,81 @@
+"""Spam and abuse limits through the shared cache, with no visitor identifier stored.
+
+A client is a keyed hash of its IP address (and, where it helps tell people behind
+one office address apart, its user agent). The key includes the date, so hashes from
+different days cannot be linked, and it lives only in the cache with a short expiry:
+never in the database, never in a log. With REDIS_URL set the cache is Redis, so the
+limits hold across every app process.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.core.cache import cache as default_cache
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
+
+
+def client_ip(request) -> str:
+    """The visitor's address, taking the last TRUSTED_PROXY_COUNT proxies into account."""
+    proxies = settings.TRUSTED_PROXY_COUNT
+    if proxies:
+        forwarded = [
+            part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        ]
+        forwarded = [part for part in forwarded if part]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def client_hash(request, *, purpose: str, with_user_agent: bool = False, extra: str = "") -> str:
+    """A keyed hash that recognises the same client today and is useless tomorrow."""
+    today = timezone.localdate().isoformat()
+    value = client_ip(request)
+    if with_user_agent:
+        value += "\n" + request.META.get("HTTP_USER_AGENT", "")
+    return salted_hmac(
+        f"feedback.{purpose}.{today}", f"{value}\n{extra}", algorithm="sha256"
+    ).hexdigest()[:40]
+
+
+def seconds_until_midnight(now: datetime.datetime | None = None) -> int:
+    now = timezone.localtime(now)
+    tomorrow = datetime.datetime.combine(now.date() + datetime.timedelta(days=1), datetime.time())
+    return max(1, int((timezone.make_aware(tomorrow) - now).total_seconds()))
+
+
+def rate_limited(client: str, *, cache=None, limit=None, window=None) -> bool:
+    """Count one submission for `client`; True once it is over the limit for this window."""
+    cache = cache or default_cache
+    limit = settings.FEEDBACK_RATE_LIMIT if limit is None else limit
+    window = settings.FEEDBACK_RATE_LIMIT_WINDOW if window is None else window
+    # The window opens with the client's first submission and the key expires with it.
+    # add() then incr() is atomic on Redis (INCR keeps the expiry): every process sees
+    # one counter.
+    key = f"feedback:rate:{client}"
+    cache.add(key, 0, timeout=window)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # the key expired between add() and incr()
+        cache.add(key, 1, timeout=window)
+        count = 1
+    return count > limit
+
+
+def is_duplicate(client: str, *parts, cache=None, window=None) -> bool:
+    """True if the same client sent exactly this within the window; remembers it if not."""
+    cache = cache or default_cache
+    window = settings.FEEDBACK_DUPLICATE_WINDOW if window is None else window
+    fingerprint = salted_hmac("feedback.duplicate", "\n".join(map(str, parts)), algorithm="sha256")
+    key = f"feedback:dup:{client}:{fingerprint.hexdigest()[:40]}"
+    return not cache.add(key, 1, timeout=window)
+
+
+def first_visit_today(visitor: str, *, cache=None) -> bool:
+    """Whether `visitor` (a client hash that includes the page or film) is new today.
+
+    One set-if-absent in the cache that expires at midnight, when the salt changes anyway.
+    """
+    cache = cache or default_cache
+    return cache.add(f"feedback:seen:{visitor}", 1, timeout=seconds_until_midnight())

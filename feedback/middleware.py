@@ -1,0 +1,67 @@
+"""Count page views per page and day, and unique visitors, without cookies.
+
+A visitor is recognised only within one day and one page: a keyed hash of IP address,
+user agent and path, with a key that includes the date (never stored, gone at
+midnight), is set-if-absent in the cache until midnight. The database only ever holds
+the day's two numbers per page.
+"""
+
+import logging
+import re
+
+from feedback import abuse, paths, services
+from feedback.models import PageViewDay
+
+logger = logging.getLogger(__name__)
+
+# Crawlers, link previews, monitors and scripted clients. An empty user agent counts as a bot.
+BOT_RE = re.compile(
+    r"bot|crawl|spider|slurp|archiver|facebookexternalhit|embedly|preview|headless|"
+    r"lighthouse|pagespeed|pingdom|uptime|monitor|check_http|curl|wget|python|httpx|"
+    r"aiohttp|go-http-client|java/|okhttp|libwww|scrapy|phantomjs|selenium|playwright",
+    re.IGNORECASE,
+)
+# Query parameters that mean "not an ordinary visit": a staff preview, or the page
+# shown again after answering the feedback question.
+SKIP_PARAMS = ("preview", "forhandsvisning", "aterkoppling")
+
+
+def is_bot(request) -> bool:
+    user_agent = request.META.get("HTTP_USER_AGENT", "")
+    return not user_agent or bool(BOT_RE.search(user_agent))
+
+
+def should_count(request, response) -> bool:
+    if request.method != "GET" or response.status_code != 200 or response.streaming:
+        return False
+    if not response.get("Content-Type", "").startswith("text/html"):
+        return False
+    if not paths.is_public_path(request.path) or is_bot(request):
+        return False
+    if any(param in request.GET for param in SKIP_PARAMS):
+        return False
+    # Editors looking at the site are not visitors. request.user only touches the
+    # session when there is a session cookie, so anonymous visitors cost nothing here.
+    user = getattr(request, "user", None)
+    return not (user is not None and user.is_authenticated and user.is_staff)
+
+
+class PageViewMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if should_count(request, response):
+            try:
+                services.record_view(
+                    kind=PageViewDay.Kind.PAGE,
+                    key=request.path[: paths.MAX_PATH_LENGTH],
+                    visitor=abuse.client_hash(
+                        request, purpose="view", with_user_agent=True, extra=request.path
+                    ),
+                )
+            except Exception:
+                # Counting must never cost a visitor the page.
+                logger.exception("Could not count a page view")
+        return response

@@ -1,0 +1,63 @@
+import pytest
+from django.contrib.auth.models import Group, Permission
+
+from feedback.models import Feedback
+
+PASSWORD = "ett-langt-testlosenord-123"
+
+
+@pytest.fixture
+def make_user(django_user_model):
+    def make(username, *, groups=(), permissions=(), is_staff=True, is_superuser=False):
+        user = django_user_model.objects.create_user(
+            username=username, password=PASSWORD, is_staff=is_staff, is_superuser=is_superuser
+        )
+        for name in groups:
+            user.groups.add(Group.objects.get(name=name))
+        for codename in permissions:
+            app_label, codename = codename.split(".")
+            user.user_permissions.add(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            )
+        return user
+
+    return make
+
+
+@pytest.fixture
+def analyst(make_user):
+    return make_user("analytiker", groups=["Analytiker"])
+
+
+@pytest.fixture
+def editor(make_user):
+    """Staff who edit content, and may even read feedback, but are no analysts."""
+    return make_user(
+        "redaktor",
+        permissions=[
+            "portal.add_page",
+            "portal.change_page",
+            "portal.view_page",
+            "initiatives.add_initiative",
+            "initiatives.change_initiative",
+            "initiatives.view_initiative",
+            "resources.change_resource",
+            "resources.view_resource",
+            "feedback.view_feedback",
+        ],
+    )
+
+
+@pytest.fixture
+def superuser(make_user):
+    return make_user("admin", is_superuser=True)
+
+
+@pytest.fixture
+def feedback_factory(db):
+    def make(**kwargs):
+        kwargs.setdefault("page", "/")
+        kwargs.setdefault("helpful", True)
+        return Feedback.objects.create(**kwargs)
+
+    return make

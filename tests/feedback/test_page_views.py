@@ -1,0 +1,152 @@
+"""Unique page views and film plays, counted per day without cookies or stored identifiers."""
+
+import datetime
+from unittest import mock
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from feedback import abuse
+from feedback.models import PageViewDay
+
+pytestmark = pytest.mark.django_db
+
+BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/120 Safari/537.36"
+OTHER_BROWSER = "Mozilla/5.0 (Macintosh) Gecko/20100101 Firefox/121.0"
+
+
+def visitor(ip="198.51.100.10", agent=BROWSER):
+    return Client(REMOTE_ADDR=ip, HTTP_USER_AGENT=agent)
+
+
+def counts(key="/", kind="page"):
+    row = PageViewDay.objects.filter(kind=kind, key=key).first()
+    return (row.views, row.unique_views) if row else (0, 0)
+
+
+def test_views_and_unique_visitors_per_page_and_day(site_pages):
+    anna, bertil = visitor(), visitor(ip="198.51.100.11")
+    anna.get("/")
+    anna.get("/")
+    bertil.get("/")
+    anna.get("/ai-initiativ/")
+
+    assert counts("/") == (3, 2)
+    assert counts("/ai-initiativ/") == (1, 1)
+    assert PageViewDay.objects.get(key="/").date == timezone.localdate()
+    # The same address with another browser is another visitor.
+    visitor(agent=OTHER_BROWSER).get("/")
+    assert counts("/") == (4, 3)
+
+
+def test_no_cookie_is_set_for_counting(site_pages):
+    response = visitor().get("/ai-initiativ/")
+    assert set(response.cookies) <= {"csrftoken"}  # only the feedback form's CSRF cookie
+    assert counts("/ai-initiativ/") == (1, 1)
+
+
+def test_uniqueness_rotates_with_the_day(site_pages):
+    anna = visitor()
+    anna.get("/")
+    tomorrow = datetime.date.today() + datetime.timedelta(days=1)
+    with mock.patch("feedback.abuse.timezone.localdate", return_value=tomorrow):
+        hash_tomorrow = abuse.client_hash(
+            mock.Mock(META={"REMOTE_ADDR": "198.51.100.10", "HTTP_USER_AGENT": BROWSER}),
+            purpose="view",
+            with_user_agent=True,
+            extra="/",
+        )
+    hash_today = abuse.client_hash(
+        mock.Mock(META={"REMOTE_ADDR": "198.51.100.10", "HTTP_USER_AGENT": BROWSER}),
+        purpose="view",
+        with_user_agent=True,
+        extra="/",
+    )
+    assert hash_today != hash_tomorrow
+    assert "198.51.100.10" not in hash_today
+
+
+@pytest.mark.parametrize(
+    "agent",
+    [
+        "",
+        "Googlebot/2.1 (+http://www.google.com/bot.html)",
+        "Mozilla/5.0 (compatible; bingbot/2.0)",
+        "Mozilla/5.0 HeadlessChrome/120.0",
+        "curl/8.5.0",
+        "python-requests/2.31",
+        "facebookexternalhit/1.1",
+    ],
+)
+def test_bots_are_not_counted(site_pages, agent):
+    visitor(agent=agent).get("/")
+    assert counts("/") == (0, 0)
+
+
+def test_only_successful_public_html_gets_are_counted(site_pages, admin_client):
+    client = visitor()
+    client.head("/")
+    client.get("/finns-inte/alls/")  # 404
+    client.get("/?preview=1")
+    client.get("/?aterkoppling=klar")  # the page shown again after answering
+    client.get("/static/css/site.css")
+    client.get("/admin/login/")
+    client.post(reverse("feedback:answer"), {"page": "/", "helpful": "ja"})
+    admin_client.get("/", HTTP_USER_AGENT=BROWSER)  # staff looking at the site
+    assert PageViewDay.objects.count() == 0
+
+
+def test_counting_costs_one_cache_operation_and_one_query(site_pages):
+    client = visitor()
+    client.get("/")  # first view of the day: UPDATE (no row) then INSERT
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/")
+    counting = [q["sql"] for q in queries.captured_queries if "feedback_pageviewday" in q["sql"]]
+    assert len(counting) == 1
+    assert counting[0].upper().startswith("UPDATE")
+
+
+def test_a_failing_count_never_costs_the_visitor_the_page(site_pages):
+    with mock.patch("feedback.services.record_view", side_effect=RuntimeError("db down")):
+        response = visitor().get("/")
+    assert response.status_code == 200
+
+
+def test_film_plays_are_counted_per_film_with_unique_viewers(site_pages):
+    url = reverse("feedback:film_play")
+    anna, bertil = visitor(), visitor(ip="198.51.100.11")
+    assert anna.post(url, {"film": "webbinarium-2024-del-1"}).status_code == 204
+    anna.post(url, {"film": "webbinarium-2024-del-1"})
+    bertil.post(url, {"film": "webbinarium-2024-del-1"})
+    bertil.post(url, {"film": "webbinarium-2024-del-2"})
+
+    assert counts("webbinarium-2024-del-1", kind="film") == (3, 2)
+    assert counts("webbinarium-2024-del-2", kind="film") == (1, 1)
+
+
+@pytest.mark.parametrize("film", ["", "../etc", "<script>", "a" * 101, "film med mellanslag"])
+def test_film_play_refuses_bad_ids(site_pages, film):
+    response = visitor().post(reverse("feedback:film_play"), {"film": film})
+    assert response.status_code == 400
+    assert not PageViewDay.objects.exists()
+
+
+def test_film_plays_by_bots_are_not_counted(site_pages):
+    visitor(agent="Googlebot/2.1").post(reverse("feedback:film_play"), {"film": "webbinarium"})
+    assert not PageViewDay.objects.exists()
+
+
+def test_client_ip_honours_trusted_proxies(settings):
+    request = mock.Mock(
+        META={"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": "1.1.1.1, 2.2.2.2"}
+    )
+    settings.TRUSTED_PROXY_COUNT = 0
+    assert abuse.client_ip(request) == "10.0.0.1"
+    settings.TRUSTED_PROXY_COUNT = 1
+    assert abuse.client_ip(request) == "2.2.2.2"  # the address our own proxy saw
+    settings.TRUSTED_PROXY_COUNT = 2
+    assert abuse.client_ip(request) == "1.1.1.1"
