@@ -135,11 +135,15 @@ class FeedbackAdmin(admin.ModelAdmin):
     fields = ["page", "helpful", "comment", "redacted", "status", "created_at", "version"]
     list_per_page = 50
 
+    def get_fields(self, request, obj=None):
+        # The version is recorded by the site when a visitor answers, never by hand.
+        fields = super().get_fields(request, obj)
+        return fields if obj is not None else [f for f in fields if f != "version"]
+
     def get_readonly_fields(self, request, obj=None):
         # Feedback is the visitor's own words: only its status may change afterwards.
-        # The version is recorded by the site when the answer is given, never by hand.
         if obj is None:
-            return ["redacted", "created_at", "version"]
+            return ["redacted", "created_at"]
         return ["page", "helpful", "comment", "redacted", "created_at", "version"]
 
     @admin.display(description="version")

@@ -253,3 +253,16 @@ def test_feedback_admin_shows_the_version_read_only_with_a_link_to_the_history(
     with_version.refresh_from_db()
     assert with_version.status == Feedback.Status.HANDLED
     assert with_version.version_id == version_id
+
+
+def test_feedback_recorded_by_hand_has_no_version_field_to_fill(client, superuser):
+    client.force_login(superuser)
+    add = reverse("admin:feedback_feedback_add")
+
+    html = client.get(add).content.decode()
+
+    assert 'name="page"' in html
+    assert "field-version" not in html and "versionshistorik" not in html
+    response = client.post(add, {"page": "/", "helpful": "True", "status": "new"})
+    assert response.status_code == 302
+    assert Feedback.objects.get().version_id is None
