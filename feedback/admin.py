@@ -13,12 +13,15 @@ from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import NoReverseMatch, path, reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.text import Truncator
+from reversion.models import Version
 
 from feedback import exports, summary
 from feedback.models import Feedback, PageViewDay
+from portal.services import version_label
 
 EXPORT_PERMISSION = "feedback.export_feedback"
 
@@ -129,14 +132,44 @@ class FeedbackAdmin(admin.ModelAdmin):
     date_hierarchy = "created_at"
     actions = ["mark_handled", "mark_not_actionable", "mark_new"]
     change_list_template = "admin/feedback/feedback/change_list.html"
-    fields = ["page", "helpful", "comment", "redacted", "status", "created_at"]
+    fields = ["page", "helpful", "comment", "redacted", "status", "created_at", "version"]
     list_per_page = 50
+
+    def get_fields(self, request, obj=None):
+        # The version is recorded by the site when a visitor answers, never by hand.
+        fields = super().get_fields(request, obj)
+        return fields if obj is not None else [f for f in fields if f != "version"]
 
     def get_readonly_fields(self, request, obj=None):
         # Feedback is the visitor's own words: only its status may change afterwards.
         if obj is None:
             return ["redacted", "created_at"]
-        return ["page", "helpful", "comment", "redacted", "created_at"]
+        return ["page", "helpful", "comment", "redacted", "created_at", "version"]
+
+    @admin.display(description="version")
+    def version(self, obj):
+        """The version of the page's content the answer was given on, linked to its history."""
+        if obj.version_id is None:
+            return "– (sidan har ingen versionshistorik)"
+        version = (
+            Version.objects.select_related("revision__user", "content_type")
+            .filter(pk=obj.version_id)
+            .first()
+        )
+        if version is None:
+            return f"{obj.version_id} (versionen finns inte längre)"
+        label = f"{obj.version_id}: ”{version.object_repr}”, sparad {version_label(version)}"
+        model = version.content_type.model_class()
+        if model is None:
+            return label
+        try:
+            url = reverse(
+                f"admin:{model._meta.app_label}_{model._meta.model_name}_history",
+                args=[version.object_id],
+            )
+        except NoReverseMatch:
+            return label
+        return format_html('{} (<a href="{}">visa historiken</a>)', label, url)
 
     def has_add_permission(self, request):
         # Superusers may record feedback that came another way; the redactor runs on save.

@@ -54,16 +54,41 @@ class FeedbackQuerySet(models.QuerySet):
             )
         )
 
+    def counts_per_version(self, version_ids) -> dict[int, tuple[int, int]]:
+        """(Ja, Nej) per version id, in one grouped query; versions without answers are left out."""
+        rows = (
+            self.filter(version_id__in=list(version_ids))
+            .order_by()
+            .values("version_id")
+            .annotate(
+                yes=Count("pk", filter=Q(helpful=True)), no=Count("pk", filter=Q(helpful=False))
+            )
+            .values_list("version_id", "yes", "no")
+        )
+        return {version_id: (yes, no) for version_id, yes, no in rows}
+
     def csv_lines(self, chunk_size: int = 2000):
         """The export as CSV lines: BOM and Swedish headers first, rows streamed in chunks."""
         rows = (
             self.order_by("created_at", "pk")
-            .values_list("pk", "created_at", "page", "helpful", "comment", "redacted", "status")
+            .values_list(
+                "pk", "created_at", "page", "helpful", "comment", "redacted", "status", "version_id"
+            )
             .iterator(chunk_size=chunk_size)
         )
         statuses = dict(Feedback.Status.choices)
+        # "Version" comes last so the columns analysts' spreadsheets already use keep their place.
         return exports.csv_lines(
-            ["Id", "Datum och tid", "Sida", "Svar", "Kommentar", "Uppgifter borttagna", "Status"],
+            [
+                "Id",
+                "Datum och tid",
+                "Sida",
+                "Svar",
+                "Kommentar",
+                "Uppgifter borttagna",
+                "Status",
+                "Version",
+            ],
             (
                 [
                     pk,
@@ -73,8 +98,9 @@ class FeedbackQuerySet(models.QuerySet):
                     comment,
                     "Ja" if redacted else "Nej",
                     statuses.get(status, status),
+                    version_id,
                 ]
-                for pk, created_at, page, helpful, comment, redacted, status in rows
+                for pk, created_at, page, helpful, comment, redacted, status, version_id in rows
             ),
         )
 
@@ -128,6 +154,16 @@ class Feedback(models.Model):
         "status", max_length=16, choices=Status, default=Status.NEW, db_index=True
     )
     created_at = models.DateTimeField("lämnad", default=timezone.now, db_index=True)
+    # The number only, not a ForeignKey: reversion's cleanup may delete old versions,
+    # and the answer must keep saying which version it was given on.
+    version_id = models.PositiveBigIntegerField(
+        "version",
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text="Den sparade version av sidans innehåll som besökaren svarade på; "
+        "tom om sidan saknar versionshistorik.",
+    )
 
     objects = FeedbackQuerySet.as_manager()
 

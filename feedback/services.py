@@ -8,6 +8,7 @@ from django.utils.crypto import salted_hmac
 
 from feedback import abuse
 from feedback.models import Feedback, PageViewDay
+from portal.versions import current_version_id
 
 TOKEN_SALT = "feedback.comment-token"
 TOKEN_MAX_AGE = 2 * 60 * 60  # time to write a comment after answering
@@ -43,10 +44,17 @@ def read_comment_token(token: str) -> dict | None:
 
 
 def submit_answer(*, page: str, helpful: bool, comment: str = "", client: str) -> Feedback | None:
-    """Store an answer (and comment) unless it is over the rate limit or a duplicate."""
+    """Store an answer (and comment) unless it is over the rate limit or a duplicate.
+
+    The only place answers are created: each records the version of the page's content
+    it was given on (None for pages without version history, e.g. the start page), so
+    analysts can count Ja and Nej per version in the content's history.
+    """
     if abuse.rate_limited(client) or abuse.is_duplicate(client, "answer", page, helpful, comment):
         return None
-    return Feedback.objects.create(page=page, helpful=helpful, comment=comment)
+    return Feedback.objects.create(
+        page=page, helpful=helpful, comment=comment, version_id=current_version_id(page)
+    )
 
 
 def attach_comment(*, feedback_id: int | None, page: str, comment: str, client: str) -> bool:

@@ -19,7 +19,7 @@ from reversion.models import Version
 from portal.models import LinkCheck, Page, Publishable, Question, Redirect
 from portal.preview import preview_url
 from portal.services import restore_version, version_label
-from portal.versions import compare
+from portal.versions import compare, takes_feedback
 
 admin.site.site_header = "AI för socialtjänsten – redaktion"
 admin.site.site_title = "AI för socialtjänsten"
@@ -63,22 +63,23 @@ class HistoryAdmin(VersionAdmin):
         return Version.objects.get_for_object(obj).select_related("revision__user")
 
     def feedback_counts(self, versions) -> dict[int, tuple[int, int]]:
-        """Visitor answers per version id as (ja, nej), shown in the history table.
+        """Visitor answers per version id as (ja, nej), for the history table; one query."""
+        from feedback.models import Feedback
 
-        Empty until the feedback app stores `portal.versions.current_version_id()` with
-        each answer; then count its rows grouped by that version id here.
-        """
-        return {}
+        return Feedback.objects.counts_per_version(version.pk for version in versions)
 
     def history_view(self, request, object_id, extra_context=None):
         obj = self.get_object(request, unquote(object_id))
         versions = list(self._versions(obj).order_by("-pk")) if obj else []
-        counts = self.feedback_counts(versions)
+        # Counts only for content with a public page of its own: that is where visitors
+        # answer. Each answer stores the version that was current when it was given.
+        show_feedback = takes_feedback(self.model) and bool(versions)
+        counts = self.feedback_counts(versions) if show_feedback else {}
         for version in versions:
             version.feedback = counts.get(version.pk, (0, 0))
         context = {
             "versions": versions,
-            "show_feedback": bool(counts),
+            "show_feedback": show_feedback,
             "compare_url": reverse(
                 f"admin:{self.opts.app_label}_{self.opts.model_name}_compare",
                 args=[quote(object_id)],

@@ -3,7 +3,8 @@
 - Redaktör: writes, publishes, previews and restores content; no users, groups,
   feedback or admin log.
 - Administratör: everything, including users and groups.
-- Analytiker (feedback and statistics) is created by the feedback app's own migration.
+- Analytiker (feedback and statistics) is created by the feedback app's own migrations,
+  which also let it read (never change) the content visitors answer about and its history.
 
 Administratör means "every permission", including those of apps migrated later (the
 feedback app's export permission, say): `administrators_post_migrate` runs after every

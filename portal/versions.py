@@ -1,7 +1,8 @@
 """Versions of the content (django-reversion): which one a visitor saw, and what changed.
 
-`current_version_id()` is the hook for visitor feedback: the feedback form stores the id
-it returns, so answers can be counted per version on the content's history page.
+`current_version_id()` is the hook for visitor feedback: `feedback.services.submit_answer`
+stores the id it returns with each answer, so answers are counted per version on the
+content's history page (`HistoryAdmin.feedback_counts`).
 """
 
 import datetime
@@ -9,6 +10,8 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.db import models
+from django.db.models import Subquery
+from django.db.models.functions import Cast
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -30,8 +33,8 @@ def _public_models():
     }
 
 
-def content_at_path(path: str) -> models.Model | None:
-    """The versioned content a public address shows (drafts included), or None."""
+def _model_and_slug(path: str) -> tuple[type[models.Model], str] | None:
+    """The versioned model and slug a public address shows, without touching the database."""
     try:
         match = resolve(urlsplit(path).path)
     except Resolver404:
@@ -39,19 +42,51 @@ def content_at_path(path: str) -> models.Model | None:
     model = _public_models().get(match.view_name)
     if model is None or "slug" not in match.kwargs:
         return None
-    return model._base_manager.filter(slug=match.kwargs["slug"]).first()
+    return model, match.kwargs["slug"]
+
+
+def takes_feedback(model: type[models.Model]) -> bool:
+    """Whether visitors answer "Hjälpte informationen?" on this model's own public page."""
+    return model in _public_models().values()
+
+
+def content_at_path(path: str) -> models.Model | None:
+    """The versioned content a public address shows (drafts included), or None."""
+    found = _model_and_slug(path)
+    if found is None:
+        return None
+    model, slug = found
+    return model._base_manager.filter(slug=slug).first()
+
+
+def _latest_id(versions) -> int | None:
+    return versions.order_by("-pk").values_list("pk", flat=True).first()
 
 
 def current_version_id(obj_or_path: models.Model | str) -> int | None:
     """Id of the latest saved Version of `obj_or_path` (an object or a public path).
 
     None when the address shows no versioned content, or the content has never been
-    saved with version history (e.g. created by a script outside a revision).
+    saved with version history (e.g. created by a script outside a revision). One
+    query either way: for a path, the object is found in a subquery.
     """
-    obj = content_at_path(obj_or_path) if isinstance(obj_or_path, str) else obj_or_path
-    if obj is None or obj.pk is None:
+    if isinstance(obj_or_path, str):
+        found = _model_and_slug(obj_or_path)
+        if found is None:
+            return None
+        model, slug = found
+        # Version.object_id is text; compare it with the object's id as text.
+        object_id = (
+            model._base_manager.filter(slug=slug)
+            .annotate(object_id_text=Cast("pk", models.CharField()))
+            .values("object_id_text")[:1]
+        )
+        return _latest_id(
+            Version.objects.get_for_model(model).filter(object_id=Subquery(object_id))
+        )
+    if obj_or_path.pk is None:
         return None
-    return Version.objects.get_for_object(obj).order_by("-pk").values_list("pk", flat=True).first()
+    return _latest_id(Version.objects.get_for_object(obj_or_path))
 
 
 @dataclass(frozen=True)

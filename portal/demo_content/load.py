@@ -4,10 +4,17 @@ Each row is looked up by a stable key (a municipality's name, a slug, a resource
 category and title, a page's questions) and created only when missing. Existing rows
 are left exactly as they are, so an editor's changes in the admin survive every run
 of `manage.py load_demo_content`, and running it twice gives the same rows.
+
+Each row it creates starts its version history (django-reversion) with a version of
+its own, so visitor answers on demo content are counted per version from the start.
+One revision per row, not one for the whole run: the history's comparison lists what
+was saved in the same revision, and a page's questions belong with the page alone.
 """
 
 from collections import Counter
+from contextlib import contextmanager
 
+import reversion
 from django.db import transaction
 from django.utils.text import slugify
 
@@ -21,6 +28,15 @@ from .pages import PAGES, QUESTIONS
 from .resources import RESOURCES
 
 PUBLISHED = {"status": Publishable.Status.PUBLISHED, "published_at": LAUNCHED_AT}
+REVISION_COMMENT = "Demoinnehåll från slutrapporten"
+
+
+@contextmanager
+def _first_version():
+    """A revision for what is saved inside; none at all if nothing is (the row existed)."""
+    with reversion.create_revision():
+        reversion.set_comment(REVISION_COMMENT)
+        yield
 
 
 def _get_or_create(model, lookup, defaults, tags=()):
@@ -30,9 +46,12 @@ def _get_or_create(model, lookup, defaults, tags=()):
         return existing, False
     row = model(**lookup, **defaults)
     row.full_clean()
-    row.save()
-    if tags:
-        row.tags.add(*tags)
+    with _first_version():
+        row.save()
+        if tags:
+            row.tags.add(*tags)
+            # Serialise the row again now that it has its tags, as the admin does.
+            reversion.add_to_revision(row)
     return row, True
 
 
@@ -84,13 +103,15 @@ def load_demo_content() -> Counter:
     for data in PAGES:
         data = dict(data)
         slug = data.pop("slug")
-        page, new = _get_or_create(Page, {"slug": slug}, {**PUBLISHED, **data})
-        created["pages"] += new
-        # Questions have no key an editor cannot change; seed them only onto a page that
-        # has none, so a re-run never duplicates an edited question.
-        if not page.questions.exists():
-            for question in QUESTIONS.get(slug, []):
-                Question.objects.create(page=page, **question)
-                created["questions"] += 1
+        # One revision for a new page and its questions, as when an editor saves both.
+        with _first_version():
+            page, new = _get_or_create(Page, {"slug": slug}, {**PUBLISHED, **data})
+            created["pages"] += new
+            # Questions have no key an editor cannot change; seed them only onto a page
+            # that has none, so a re-run never duplicates an edited question.
+            if not page.questions.exists():
+                for question in QUESTIONS.get(slug, []):
+                    Question.objects.create(page=page, **question)
+                    created["questions"] += 1
 
     return created

@@ -3,6 +3,8 @@
 import re
 
 import pytest
+import reversion
+from reversion.models import Version
 
 from feedback.models import Feedback
 
@@ -23,6 +25,9 @@ def test_answer_and_comment_in_place_with_javascript(live_server, page, site_pag
             else None
         ),
     )
+    with reversion.create_revision():
+        site_pages["introduktion-till-ai"].save()
+    version = Version.objects.get_for_object(site_pages["introduktion-till-ai"]).get()
     url = live_server.url + "/introduktion-till-ai/"
     page.goto(url)
     page.evaluate("window.notReloaded = true")
@@ -40,6 +45,7 @@ def test_answer_and_comment_in_place_with_javascript(live_server, page, site_pag
     assert page.url == url
     assert page.evaluate("window.notReloaded") is True
     assert Feedback.objects.get().helpful is False
+    assert Feedback.objects.get().version_id == version.pk  # the JS path records it too
 
     box = block.get_by_label("Vad kan vi förbättra?")
     box.fill(PERSONAL)

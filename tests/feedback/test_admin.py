@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from feedback.models import Feedback, PageViewDay
+from tests.factories import InitiativeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +24,7 @@ def at(day, hour=12):
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
 
 
-def test_analyst_group_reads_marks_and_exports_feedback_but_no_content():
+def test_analyst_group_reads_marks_and_exports_feedback_and_only_reads_content():
     group = Group.objects.get(name="Analytiker")
     perms = {f"{p.content_type.app_label}.{p.codename}" for p in group.permissions.all()}
     assert perms == {
@@ -31,6 +32,11 @@ def test_analyst_group_reads_marks_and_exports_feedback_but_no_content():
         "feedback.change_feedback",
         "feedback.export_feedback",
         "feedback.view_pageviewday",
+        # To read the content's history with answers per version (feedback 0004).
+        "portal.view_page",
+        "portal.view_question",
+        "initiatives.view_initiative",
+        "resources.view_category",
     }
 
 
@@ -44,9 +50,17 @@ def test_analyst_can_export_and_see_the_summary(client, analyst):
     assert b"".join(export.streaming_content).startswith("\ufeffId;".encode())
     assert client.get(SUMMARY).status_code == 200
     assert client.get(SUMMARY, {"format": "csv"}).status_code == 200
-    # ...and edits no content.
+    # ...and edits no content: it may only read what visitors answer about.
+    initiative = InitiativeFactory(title="Före")
+    change = reverse("admin:initiatives_initiative_change", args=[initiative.pk])
     assert client.get(reverse("admin:portal_page_add")).status_code == 403
-    assert client.get(reverse("admin:initiatives_initiative_changelist")).status_code == 403
+    assert client.get(reverse("admin:initiatives_initiative_add")).status_code == 403
+    assert client.get(reverse("admin:resources_resource_changelist")).status_code == 403
+    assert client.get(reverse("admin:initiatives_initiative_changelist")).status_code == 200
+    assert 'name="_save"' not in client.get(change).content.decode()
+    assert client.post(change, {"title": "Efter"}).status_code == 403
+    initiative.refresh_from_db()
+    assert initiative.title == "Före"
 
 
 def test_editor_with_content_permissions_cannot_export(client, editor):

@@ -16,7 +16,16 @@ from feedback.models import Feedback
 
 pytestmark = pytest.mark.django_db
 
-HEADER = ["Id", "Datum och tid", "Sida", "Svar", "Kommentar", "Uppgifter borttagna", "Status"]
+HEADER = [
+    "Id",
+    "Datum och tid",
+    "Sida",
+    "Svar",
+    "Kommentar",
+    "Uppgifter borttagna",
+    "Status",
+    "Version",
+]
 
 
 @pytest.mark.parametrize(
@@ -80,6 +89,17 @@ def test_export_parses_back_with_swedish_headers_and_tricky_cells(client, analys
     assert tricky[1] == "2024-03-01 12:00"
     assert by_comment['\'=HYPERLINK("http://evil")'][6] == "Hanterad"
     assert by_comment["Min kollega [personnummer]"][5] == "Ja"
+
+
+def test_export_has_the_version_each_answer_was_given_on(client, analyst):
+    make("på version 41", version_id=41)
+    make("utan version")
+    client.force_login(analyst)
+
+    rows = parse(export_admin(client))
+
+    assert rows[0][-1] == "Version"
+    assert {row[4]: row[7] for row in rows[1:]} == {"på version 41": "41", "utan version": ""}
 
 
 def test_export_filters_by_period_and_page(client, analyst):
@@ -150,11 +170,12 @@ def test_large_export_streams_without_loading_every_row(client, analyst, monkeyp
 
 
 def test_command_writes_the_same_file_as_the_admin(client, analyst, tmp_path):
-    make("först", day=datetime.date(2024, 3, 1))
+    make("först", day=datetime.date(2024, 3, 1), version_id=7)
     make("=annan", day=datetime.date(2024, 3, 2), page="/ai-initiativ/")
     make("utanför", day=datetime.date(2024, 5, 1))
     client.force_login(analyst)
     from_admin = export_admin(client, fran="2024-03-01", till="2024-03-31")
+    assert b";Version\r\n" in from_admin and b";7\r\n" in from_admin
 
     out = io.StringIO()
     call_command("export_feedback", "--from", "2024-03-01", "--to", "2024-03-31", stdout=out)

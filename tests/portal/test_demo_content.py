@@ -5,11 +5,15 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.test import Client
 from django.urls import reverse
+from reversion.models import Revision, Version
 from taggit.models import Tag, TaggedItem
 
+from feedback.models import Feedback
 from initiatives.models import County, Initiative, Municipality
 from portal.demo_content import LAUNCHED_AT, REPORT_TITLE, REPORT_URL
+from portal.demo_content.load import REVISION_COMMENT
 from portal.models import Page, Question
 from resources.models import Category, Resource
 
@@ -31,7 +35,7 @@ def load():
 
 
 def remove_demo_content():
-    for model in (Question, Page, Resource, Initiative, Municipality, TaggedItem, Tag):
+    for model in (Question, Page, Resource, Initiative, Municipality, TaggedItem, Tag, Revision):
         model.objects.all().delete()
 
 
@@ -319,6 +323,55 @@ def test_missing_categories_stop_the_command_with_a_clear_message(demo):
         load()
 
     assert not Initiative.objects.exists()  # nothing half-loaded
+
+
+# --- Version history -----------------------------------------------------------------------
+
+
+def test_every_row_the_command_creates_starts_with_one_version_of_its_own(demo):
+    for model in (Municipality, Initiative, Resource, Page, Question):
+        for obj in model.objects.all():
+            versions = Version.objects.get_for_object(obj).select_related("revision")
+            assert [v.revision.get_comment() for v in versions] == [REVISION_COMMENT], obj
+            assert versions[0].revision.user is None
+    # One revision per row (a page with its questions), never one for the whole run.
+    rows = sum(model.objects.count() for model in (Municipality, Initiative, Resource, Page))
+    assert Revision.objects.count() == rows
+    webinar = Version.objects.get_for_object(Page.objects.get(slug="webbinarium")).get()
+    assert webinar.revision.version_set.count() == 1 + 3  # the page and its three questions
+    # The version holds the row as saved, tags included.
+    kalmar = Initiative.objects.get(municipality__name="Kalmar")
+    assert Version.objects.get_for_object(kalmar).get().field_dict["tags"]
+    # The eight categories come from a migration, not from this command.
+    assert not Version.objects.get_for_model(Category).exists()
+
+
+def test_reruns_add_no_versions_and_a_recreated_row_gets_its_first(demo):
+    load()
+    assert Revision.objects.count() == sum(
+        model.objects.count() for model in (Municipality, Initiative, Resource, Page)
+    )
+    resource = Resource.objects.get(category__slug="juridik", title="Förtroendemodellen")
+    resource.delete()
+
+    load()
+
+    recreated = Resource.objects.get(category__slug="juridik", title="Förtroendemodellen")
+    assert Version.objects.get_for_object(recreated).get().revision.get_comment() == (
+        REVISION_COMMENT
+    )
+
+
+def test_answers_on_demo_content_record_its_version(demo):
+    initiative = Initiative.objects.get(municipality__name="Kalmar")
+    version = Version.objects.get_for_object(initiative).get()
+
+    response = Client().post(
+        reverse("feedback:answer"), {"page": initiative.get_absolute_url(), "helpful": "nej"}
+    )
+
+    assert response.status_code == 303
+    assert Feedback.objects.get().version_id == version.pk
 
 
 # --- Every page renders ---------------------------------------------------------------------

@@ -1,7 +1,5 @@
 """Version history: who and when, field-by-field comparison, restore."""
 
-from unittest import mock
-
 import pytest
 from django.urls import reverse
 from reversion.models import Version
@@ -165,18 +163,4 @@ def test_initiatives_municipalities_resources_and_categories_are_versioned(edito
         assert reversion.is_registered(type(obj))
 
 
-def test_history_shows_feedback_per_version_once_counts_exist(editor_client):  # noqa: F811
-    from portal.admin import PageAdmin
-
-    page = PageFactory()
-    first = save_page_in_admin(editor_client, page)
-    second = save_page_in_admin(editor_client, page, title="Ändrad")
-    url = reverse("admin:portal_page_history", args=[page.pk])
-    assert "Hjälpte informationen?" not in editor_client.get(url).content.decode()
-
-    counts = {first.pk: (2, 5), second.pk: (4, 1)}
-    with mock.patch.object(PageAdmin, "feedback_counts", lambda self, versions: counts):
-        html = editor_client.get(url).content.decode()
-
-    assert "Hjälpte informationen? (ja / nej)" in html
-    assert html.index("4 ja / 1 nej") < html.index("2 ja / 5 nej")  # newest first
+# Answers per version in the history table: tests/feedback/test_versions.py.

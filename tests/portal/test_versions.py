@@ -47,3 +47,16 @@ def test_none_without_versioned_content():
     assert current_version_id("/") is None
     assert current_version_id("/ai-initiativ/") is None
     assert current_version_id("/inte/en/adress/alls/") is None
+
+
+def test_looking_up_an_address_is_one_query(django_assert_num_queries):
+    initiative = InitiativeFactory()
+    latest = save_version(initiative)
+    current_version_id(initiative)  # the content type is cached after the first lookup
+
+    with django_assert_num_queries(1):
+        assert current_version_id(initiative.get_absolute_url()) == latest
+    with django_assert_num_queries(0):
+        assert current_version_id("/") is None
+        assert current_version_id("/amnen/etik/") is None
+        assert current_version_id("/404") is None
