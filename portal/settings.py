@@ -206,3 +206,30 @@ SITE_URL = os.environ.get("SITE_URL", "https://aisocialtjanst.digg.se")
 # Tag addresses in plain ASCII (/amnen/schemalaggning/), as Swedish public sites do.
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 TAGGIT_CASE_INSENSITIVE = True
+
+# --- Performance and resilience (issue 7) ---------------------------------------------------
+# Appended, not woven in, so other branches' MIDDLEWARE edits merge cleanly. The page cache
+# must stay LAST: every middleware above it (security headers, CSP nonce, CSRF cookie,
+# page-view counting) also runs for a page served from the cache.
+MIDDLEWARE = [
+    *MIDDLEWARE,
+    "portal.middleware.DatabaseUnavailableMiddleware",  # lost database: Swedish 503, not 500
+    "portal.middleware.PublicPageCacheMiddleware",
+]
+# Rendered public pages are shared between anonymous visitors (portal/pagecache.py). Entries
+# go stale on any content save, at the next scheduled (un)publication, and at the latest after
+# this many seconds. 0 turns the cache off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+PAGE_CACHE_CONTENT_APPS = ["portal", "initiatives", "resources", "taggit"]
+PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/healthz", "/__bench__/"]
+# Requests carrying any other cookie (a session: editors, previews, messages) bypass the cache.
+PAGE_CACHE_ALLOWED_COOKIES = ["csrftoken"]  # Django's default CSRF_COOKIE_NAME
+
+# Load balancers probe /healthz over plain HTTP on the instance; a redirect would fail them.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+# Fail fast when PostgreSQL is unreachable (the 503 page within seconds, not a hung worker).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", int(os.environ.get("DB_CONNECT_TIMEOUT", "5"))
+    )

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from portal import views
+from portal import health, views
 
 site_patterns = [
     path("", views.home, name="home"),
@@ -12,6 +12,8 @@ site_patterns = [
 ]
 
 urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),  # load balancer check, see docs/production.md
+    *health.benchmark_patterns(),  # empty unless bench/run.py starts the app with BENCH_BASELINE=1
     path("admin/", admin.site.urls),
     path("ai-initiativ/", include("initiatives.urls")),
     path("stod-och-verktyg/", include("resources.urls")),
