@@ -29,10 +29,12 @@ def healthz(request):
         logger.warning("Health check: database unavailable: %s", exc)
         return _plain("database unavailable", status=503)
     try:
-        token = secrets.token_hex(4)
-        cache.set("healthz", token, 10)
-        if cache.get("healthz") != token:
+        # A key of its own per check: concurrent checks must not read each other's value.
+        key, token = f"healthz:{secrets.token_hex(8)}", secrets.token_hex(4)
+        cache.set(key, token, 10)
+        if cache.get(key) != token:
             raise RuntimeError("value read back differs")
+        cache.delete(key)
     except Exception as exc:
         logger.warning("Health check: cache unavailable: %s", exc)
         return _plain("cache unavailable", status=503)

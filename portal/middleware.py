@@ -88,21 +88,19 @@ class PublicPageCacheMiddleware:
             return response
 
         try:
-            gen = pagecache.generation()
-            key = pagecache.page_key(request, gen)
-            entry = cache.get(key)
+            key, gen, entry = pagecache.lookup(request)
         except Exception:
             # A cache outage costs speed, never the page.
             logger.warning("Page cache unavailable", exc_info=True)
             return self.get_response(request)
 
-        if entry is not None and entry["until"] > timezone.now().timestamp():
+        if entry is not None:
             response = pagecache.response_from_entry(request, entry)
             response[pagecache.HIT_HEADER] = "hit"
             return pagecache.finish(request, response, entry)
 
         response = self.get_response(request)
-        entry = pagecache.entry_from_response(request, response)
+        entry = pagecache.entry_from_response(request, response, gen)
         if entry is None:
             return response
         try:

@@ -16,11 +16,12 @@ served from the cache). Which responses: 200, not streaming, no cookie set by th
 nothing but Cookie.
 
 Freshness, in three layers:
-1. A cache "generation": every key contains it, and bumping it orphans every stored page at
-   once. It is bumped after any content model is saved or deleted (see `connect_signals`, for
-   the management commands and shell) and after any successful write through the admin (see
-   the middleware: that also covers bulk actions such as "Publicera markerade", which use
-   `QuerySet.update()` and send no signals).
+1. A cache "generation": every entry records the generation it was rendered in, and
+   bumping the generation makes every stored page stale at once (one MGET reads both).
+   It is bumped after any content model is saved or deleted (see `connect_signals`, for
+   the management commands and shell) and after any successful write through the admin
+   (see the middleware: that also covers bulk actions such as "Publicera markerade",
+   which use `QuerySet.update()` and send no signals).
 2. Scheduled publication: an entry is valid only until the next moment a published item
    appears or disappears (`published_at` / `unpublish_at` in the future), so scheduled
    content shows on time without a cron job, exactly as without the cache.
@@ -77,7 +78,7 @@ def content_apps() -> set[str]:
 def generation() -> str:
     value = cache.get(GENERATION_KEY)
     if value is None:
-        # First use, or evicted: start a new generation (which also orphans old pages).
+        # First use, or evicted: start a new generation (which also makes old pages stale).
         cache.add(GENERATION_KEY, _new_generation(), None)
         value = cache.get(GENERATION_KEY)
     return str(value)
@@ -168,10 +169,25 @@ def request_is_cacheable(request) -> bool:
     return set(request.COOKIES) <= allowed
 
 
-def page_key(request, gen: str) -> str:
+def page_key(request) -> str:
     # Scheme and host too: canonical links and feeds contain absolute addresses.
     address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-    return f"pagecache:page:{gen}:{address}"
+    return f"pagecache:page:{address}"
+
+
+def lookup(request):
+    """(key, current generation, valid stored entry or None), in one cache round trip."""
+    key = page_key(request)
+    found = cache.get_many([GENERATION_KEY, key])
+    gen = found.get(GENERATION_KEY)
+    if gen is None:
+        gen = generation()
+    entry = found.get(key)
+    if entry is not None and (
+        entry["generation"] != gen or entry["until"] <= timezone.now().timestamp()
+    ):
+        entry = None  # stale: rendered before the last change, or past a scheduled one
+    return key, gen, entry
 
 
 def _vary_ok(response) -> bool:
@@ -179,7 +195,7 @@ def _vary_ok(response) -> bool:
     return vary <= {"cookie"}
 
 
-def entry_from_response(request, response):
+def entry_from_response(request, response, gen):
     """What to store for this response, or None when it must not be shared."""
     if response.status_code != 200 or response.streaming or response.cookies:
         return None
@@ -212,6 +228,7 @@ def entry_from_response(request, response):
         "csrf": uses_csrf,
         "nonce": uses_nonce,
         "digest": hashlib.sha256(content).hexdigest()[:32],
+        "generation": gen,
         "until": 0.0,  # set by the caller: see valid_until()
     }
 

@@ -206,7 +206,7 @@ def test_304_for_a_page_with_a_form_only_with_the_same_csrf_cookie(settings):
 
 
 def test_a_cache_outage_costs_speed_not_the_page(client, site_pages):
-    with mock.patch("portal.middleware.cache.get", side_effect=ConnectionError("redis down")):
+    with mock.patch("portal.pagecache.cache.get_many", side_effect=ConnectionError("redis down")):
         response = client.get(reverse("portal:home"))
     assert response.status_code == 200
     assert HIT not in response
