@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+RESULTS = ROOT / "bench" / "results"  # logs of the app under test (not in git)
 PYTHON = sys.executable
 GUNICORN = str(Path(PYTHON).with_name("gunicorn"))
 # What a load balancer in front of the app adds: the visitor used HTTPS.
@@ -102,10 +103,12 @@ def request(port, path, method="GET", body=None, headers=None, timeout=10):
 class Gunicorn:
     """gunicorn serving portal.wsgi on a loopback port, stopped on exit."""
 
-    def __init__(self, env, workers=2, threads=4, port=None):
+    def __init__(self, env, workers=2, threads=4, log_name="app"):
         self.env, self.workers, self.threads = env, workers, threads
-        self.port = port or free_port()
+        self.port = free_port()
         self.process = None
+        RESULTS.mkdir(exist_ok=True)
+        self.log_path = RESULTS / f"{log_name}.log"
 
     def __enter__(self):
         command = [
@@ -123,7 +126,11 @@ class Gunicorn:
             "--log-level",
             "warning",
         ]
-        self.process = subprocess.Popen(command, cwd=ROOT, env=self.env)
+        # The app's own log (warnings and errors) goes to a file, not between the figures.
+        with open(self.log_path, "a") as log_file:
+            self.process = subprocess.Popen(
+                command, cwd=ROOT, env=self.env, stdout=log_file, stderr=subprocess.STDOUT
+            )
         self.wait_until_serving()
         return self
 
@@ -131,7 +138,9 @@ class Gunicorn:
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise SystemExit(f"gunicorn exited with {self.process.returncode}")
+                raise SystemExit(
+                    f"gunicorn exited with {self.process.returncode}: see {self.log_path}"
+                )
             with contextlib.suppress(OSError):
                 status, _, _ = request(self.port, "/healthz", timeout=2)
                 if status == 200:

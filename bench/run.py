@@ -42,6 +42,7 @@ from bench.common import (
 README = ROOT / "bench" / "README.md"
 START, END = "<!-- bench:results:start -->", "<!-- bench:results:end -->"
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130"
 
 
 def parse_wrk(output):
@@ -72,6 +73,9 @@ def wrk(wrk_path, port, path, args, script=None):
         "--latency",
         "-H",
         "X-Forwarded-Proto: https",
+        # A browser's user agent: page-view counting skips bots, and must be measured too.
+        "-H",
+        f"User-Agent: {BROWSER}",
     ]
     if script:
         command += ["-s", script]
@@ -98,6 +102,15 @@ def post_script(port, page_path, form):
     ]
     if cookie:
         lines.append(f'wrk.headers["Cookie"] = {lua_string(cookie)}')
+    # Many visitors, not one: behind the "load balancer" (TRUSTED_PROXY_COUNT=1) each post
+    # comes from its own address, so the per-client rate limit lets real posts through.
+    lines += [
+        "request = function()",
+        '  wrk.headers["X-Forwarded-For"] = string.format("10.%d.%d.%d",',
+        "    math.random(0, 255), math.random(0, 255), math.random(1, 254))",
+        "  return wrk.format()",
+        "end",
+    ]
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
         handle.write("\n".join(lines) + "\n")
     return handle.name
@@ -147,7 +160,8 @@ def bench_scale(args, wrk_path, env, scale, counts):
             f"\n== {scale}× content ({counts[0]} initiatives, {counts[1]} resources), "
             f"page cache {mode}"
         )
-        with Gunicorn({**env, "PAGE_CACHE_SECONDS": seconds}, workers=args.workers) as server:
+        app = {**env, "PAGE_CACHE_SECONDS": seconds}
+        with Gunicorn(app, workers=args.workers, log_name="bench-app") as server:
             targets, sizes = discover_targets(server.port)
             size = sizes["startsida"]
             baseline_path = f"/__bench__/baseline/{size}/"
@@ -229,7 +243,11 @@ def main():
     wrk_path = ensure_wrk()
     redis_url = None if args.redis_url == "none" else args.redis_url
     env = app_env(
-        args.database_url, REDIS_URL=redis_url, CACHE_KEY_PREFIX="wt-bench", BENCH_BASELINE=1
+        args.database_url,
+        REDIS_URL=redis_url,
+        CACHE_KEY_PREFIX="wt-bench",
+        BENCH_BASELINE=1,
+        TRUSTED_PROXY_COUNT=1,  # wrk plays the load balancer (X-Forwarded-For per post)
     )
     log(f"database {args.database_url} (dropped and created), cache {redis_url or 'in-process'}")
     reset_database(args.database_url)

@@ -9,11 +9,12 @@ nonce) replaced by placeholders, and every response served from the cache gets f
 made for the visitor who asks: one visitor never receives another's token, and the CSRF
 middleware sets the visitor's own cookie exactly as for a freshly rendered page.
 
-Which requests: GET, no Authorization header, and no cookies except the CSRF cookie (any
+Which requests: GET, no Authorization header, no cookies except the CSRF cookie (any
 session cookie means a logged-in editor, a preview or a flash message: never cached, never
-served from the cache). Which responses: 200, not streaming, no cookie set by the view, no
-`Cache-Control: private/no-cache/no-store` (views opt out with `never_cache`), `Vary` on
-nothing but Cookie.
+served from the cache), and none of the query parameters that carry one visitor's state
+(PAGE_CACHE_BYPASS_PARAMS, e.g. the feedback block's answer token). Which responses: 200,
+not streaming, no cookie set by the view, no `Cache-Control: private/no-cache/no-store`
+(views opt out with `never_cache`), `Vary` on nothing but Cookie.
 
 Freshness, in three layers:
 1. A cache "generation": every entry records the generation it was rendered in, and
@@ -164,6 +165,9 @@ def request_is_cacheable(request) -> bool:
     if any(request.path.startswith(prefix) for prefix in excluded):
         return False
     if "HTTP_AUTHORIZATION" in request.META:
+        return False
+    bypass = getattr(settings, "PAGE_CACHE_BYPASS_PARAMS", [])
+    if any(param in request.GET for param in bypass):
         return False
     allowed = set(getattr(settings, "PAGE_CACHE_ALLOWED_COOKIES", [settings.CSRF_COOKIE_NAME]))
     return set(request.COOKIES) <= allowed

@@ -222,6 +222,9 @@ MIDDLEWARE = [
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_CONTENT_APPS = ["portal", "initiatives", "resources", "taggit"]
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/healthz", "/__bench__/"]
+# Query parameters that carry one visitor's state: such a page is unique, so never stored.
+# (The feedback block's ?aterkoppling=<token> and the editors' preview parameters.)
+PAGE_CACHE_BYPASS_PARAMS = ["aterkoppling", "preview", "forhandsvisning"]
 # Requests carrying any other cookie (a session: editors, previews, messages) bypass the cache.
 PAGE_CACHE_ALLOWED_COOKIES = ["csrftoken"]  # Django's default CSRF_COOKIE_NAME
 

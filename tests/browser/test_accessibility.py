@@ -136,6 +136,8 @@ def focusables(page):
         """(selector) => {
           const all = [...document.querySelectorAll(selector)].filter((el) => {
             if (el.closest("details:not([open])") && el.tagName !== "SUMMARY") return false;
+            // Hidden from everyone on purpose (a spam trap): not meant to be reached.
+            if (el.closest("[aria-hidden='true'], [inert]") && el.tabIndex < 0) return false;
             const style = getComputedStyle(el);
             return style.visibility !== "hidden" && style.display !== "none";
           });
