@@ -84,9 +84,11 @@ def wrk(wrk_path, port, path, args, script=None):
     return parse_wrk(result.stdout)
 
 
-def post_script(port, page_path, form):
+def post_script(port, page_path):
     """A wrk Lua script posting the feedback form with a valid CSRF cookie and token."""
-    _, headers, _ = request(port, page_path)
+    # Token and cookie from one and the same response: they belong together.
+    _, headers, html = request(port, page_path)
+    form = find_feedback_form(html.decode())
     cookie = csrf_cookie(headers)
     fields = list(form["fields"]) + list(form["radios"].items())
     if form["buttons"]:
@@ -104,10 +106,16 @@ def post_script(port, page_path, form):
         lines.append(f'wrk.headers["Cookie"] = {lua_string(cookie)}')
     # Many visitors, not one: behind the "load balancer" (TRUSTED_PROXY_COUNT=1) each post
     # comes from its own address, so the per-client rate limit lets real posts through.
+    # A counter per wrk thread, the thread's number in the second octet: never a repeat.
     lines += [
+        "local threads = 0",
+        "setup = function(thread) threads = threads + 1; thread:set('id', threads) end",
+        "local counter = 0",
         "request = function()",
+        "  counter = counter + 1",
         '  wrk.headers["X-Forwarded-For"] = string.format("10.%d.%d.%d",',
-        "    math.random(0, 255), math.random(0, 255), math.random(1, 254))",
+        "    (id * 16 + math.floor(counter / 65536)) % 256,",
+        "    math.floor(counter / 256) % 256, counter % 256)",
         "  return wrk.format()",
         "end",
     ]
@@ -148,7 +156,7 @@ def discover_targets(port):
         log("  återkoppling: no feedback form on the pages in this build, POST skipped")
     else:
         action = form["action"] or detail
-        found.append(("återkoppling (POST)", action, post_script(port, detail, form)))
+        found.append(("återkoppling (POST)", action, post_script(port, detail)))
     return found, sizes
 
 
