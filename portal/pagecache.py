@@ -34,11 +34,13 @@ Several app processes must share one cache (REDIS_URL) for the generation to rea
 with the in-process default cache an edit reaches other processes within PAGE_CACHE_SECONDS.
 """
 
+import functools
 import hashlib
 import hmac
 import logging
 import re
 import secrets
+from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
@@ -173,10 +175,35 @@ def request_is_cacheable(request) -> bool:
     return set(request.COOKIES) <= allowed
 
 
+@functools.cache
+def release() -> str:
+    """This deployment's code: pages rendered by another release are never served.
+
+    RELEASE (e.g. the git commit the deploy sets) if given, else a digest of the project's
+    own Python and template files and the static manifest. During a rolling deploy, old and
+    new processes share the cache without serving each other's pages (which would point at
+    static file names the other release may not have).
+    """
+    if getattr(settings, "PAGE_CACHE_RELEASE", ""):
+        return settings.PAGE_CACHE_RELEASE
+    base = Path(settings.BASE_DIR)
+    roots = {Path(d) for engine in settings.TEMPLATES for d in engine.get("DIRS", [])}
+    roots |= {Path(c.path) for c in apps.get_app_configs() if Path(c.path).is_relative_to(base)}
+    digest = hashlib.sha256()
+    for root in sorted(roots):
+        for path in sorted(root.rglob("*")):
+            if path.suffix in {".py", ".html", ".txt", ".xml"} and "migrations" not in path.parts:
+                digest.update(str(path.relative_to(base)).encode() + path.read_bytes())
+    manifest = Path(settings.STATIC_ROOT or base / "staticfiles") / "staticfiles.json"
+    if manifest.exists():
+        digest.update(manifest.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def page_key(request) -> str:
     # Scheme and host too: canonical links and feeds contain absolute addresses.
     address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-    return f"pagecache:page:{address}"
+    return f"pagecache:page:{release()}:{address}"
 
 
 def lookup(request):

@@ -220,6 +220,9 @@ MIDDLEWARE = [
 # go stale on any content save, at the next scheduled (un)publication, and at the latest after
 # this many seconds. 0 turns the cache off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# Pages are cached per release of the code; set RELEASE (e.g. the git commit) on deploy, or
+# leave it empty to derive it from the project's files at start-up.
+PAGE_CACHE_RELEASE = os.environ.get("RELEASE", "")
 PAGE_CACHE_CONTENT_APPS = ["portal", "initiatives", "resources", "taggit"]
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/healthz", "/__bench__/"]
 # Query parameters that carry one visitor's state: such a page is unique, so never stored.

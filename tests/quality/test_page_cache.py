@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from initiatives.models import Initiative
+from portal import pagecache
 from tests.factories import InitiativeFactory
 from tests.quality.pages import TEST_URLCONF
 
@@ -174,6 +175,26 @@ def test_logged_in_editors_are_never_cached(admin_client, site_pages):
     assert HIT not in response
     # Nothing an editor saw was stored for visitors either.
     assert Client().get(url)[HIT] == "miss"
+
+
+def test_a_new_release_never_serves_the_old_releases_pages(client, site_pages, settings):
+    url = reverse("portal:home")
+    settings.PAGE_CACHE_RELEASE = "gammal"
+    pagecache.release.cache_clear()
+    client.get(url)
+    assert client.get(url)[HIT] == "hit"
+
+    settings.PAGE_CACHE_RELEASE = "ny"
+    pagecache.release.cache_clear()
+    assert client.get(url)[HIT] == "miss"
+    pagecache.release.cache_clear()
+
+
+def test_release_defaults_to_a_digest_of_the_code(settings):
+    settings.PAGE_CACHE_RELEASE = ""
+    pagecache.release.cache_clear()
+    assert re.fullmatch(r"[0-9a-f]{12}", pagecache.release())
+    pagecache.release.cache_clear()
 
 
 def test_any_cookie_but_csrf_bypasses_the_cache(client, site_pages):
