@@ -199,11 +199,13 @@ def report(name, result, baseline):
 
 def write_readme(rows, args):
     cpu = platform.processor() or platform.machine()
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     lines = [
         START,
         f"Run {date.today().isoformat()} on this machine: {os.cpu_count()} cores ({cpu}), "
         f"gunicorn {args.workers} workers × 4 threads, wrk -t{args.threads} "
-        f"-c{args.connections} -d{args.duration}s on the same cores, PostgreSQL on loopback.",
+        f"-c{args.connections} -d{args.duration}s on the same cores, PostgreSQL on loopback; "
+        f"load average at the end {load} (other work on the machine included).",
         "",
         "| content | page cache | target | req/s | p50 ms | p99 ms | vs baseline | errors |",
         "|---|---|---|---:|---:|---:|---:|---:|",
