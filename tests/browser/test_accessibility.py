@@ -8,9 +8,7 @@ with that id or class) and skips with the reason until then.
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-# serialized_rollback: the eight categories come from a data migration and must survive the
-# flush that ends every transactional test.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_21_AA}, "resultTypes": ["violations"]}

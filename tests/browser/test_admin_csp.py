@@ -5,7 +5,7 @@ import pytest
 from tests.browser.test_accessibility import CSP_COLLECTOR
 from tests.factories import InitiativeFactory
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_admin_login_and_change_form_without_csp_violations(live_server, page, admin_user):

@@ -5,6 +5,7 @@ covered everywhere by adding one entry here. Error pages come from test-only add
 (tests/quality/urls.py) that raise the failures they show.
 """
 
+import importlib
 from dataclasses import dataclass
 
 from django.urls import Resolver404, resolve, reverse
@@ -34,8 +35,22 @@ def _resolves_to_own_view(path: str) -> bool:
     return match.view_name != "portal:page"
 
 
+def ensure_categories():
+    """The eight categories, as their data migration creates them.
+
+    A transactional test (the browser tests) ends by emptying every table, data-migration
+    rows included, so a later one recreates them here. The migration's own function is
+    idempotent (get_or_create).
+    """
+    from django.apps import apps
+
+    migration = importlib.import_module("resources.migrations.0002_the_eight_categories")
+    migration.create_categories(apps, None)
+
+
 def build_public_pages(site_pages) -> list[PublicPage]:
     """Content that exercises every template branch, and the address of each page type."""
+    ensure_categories()
     tags = ["schemaläggning", "språkmodeller"]
     initiative = InitiativeFactory(
         title="Digitala tolken i Kalmar",
