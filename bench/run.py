@@ -213,15 +213,16 @@ def write_readme(rows, args):
         f"-c{args.connections} -d{args.duration}s on the same cores, PostgreSQL on loopback; "
         f"load average at the end {load} (other work on the machine included).",
         "",
-        "| content | page cache | target | req/s | p50 ms | p99 ms | vs baseline "
+        "| content | page cache | target | KB | req/s | p50 ms | p99 ms | vs baseline "
         "| errors or timeouts |",
-        "|---|---|---|---:|---:|---:|---:|---:|",
+        "|---|---|---|---:|---:|---:|---:|---:|---:|",
     ]
     for scale, mode, name, result, baseline in rows:
         ratio = result["rps"] / baseline["rps"] if baseline["rps"] else float("nan")
+        size = f"{result['bytes'] / 1024:.0f}" if result.get("bytes") else ""
         lines.append(
-            f"| {scale}× | {mode} | {name} | {result['rps']:.0f} | {result['p50']:.1f} | "
-            f"{result['p99']:.1f} | {ratio:.2f} | {result['errors']} |"
+            f"| {scale}× | {mode} | {name} | {size} | {result['rps']:.0f} | {result['p50']:.1f} "
+            f"| {result['p99']:.1f} | {ratio:.2f} | {result['errors']} |"
         )
     lines.append(END)
     text = README.read_text() if README.exists() else f"# Benchmark\n\n{START}\n{END}\n"

@@ -218,8 +218,8 @@ MIDDLEWARE = [
 ]
 # Rendered public pages are shared between anonymous visitors (portal/pagecache.py). Entries
 # go stale on any content save, at the next scheduled (un)publication, and at the latest after
-# this many seconds. 0 turns the cache off.
-PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# this many seconds. 0 turns the cache off, the default with DEBUG on (template edits show).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0" if DEBUG else "600"))
 # Pages are cached per release of the code; set RELEASE (e.g. the git commit) on deploy, or
 # leave it empty to derive it from the project's files at start-up.
 PAGE_CACHE_RELEASE = os.environ.get("RELEASE", "")
