@@ -48,6 +48,14 @@ test: install ## Run every test (lint, migrations check, pytest incl. browser te
 	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
 	DATABASE_URL="$${DATABASE_URL:-$(TEST_DATABASE_URL)}" $(PY) -m pytest $(PYTEST_ARGS)
 
+.PHONY: bench
+bench: install ## Speed benchmark: gunicorn + PostgreSQL + wrk, 1x/10x/100x content (~10 min)
+	$(PY) bench/run.py $(BENCH_ARGS)
+
+.PHONY: resilience
+resilience: install ## Concurrent feedback posts, then a database outage and recovery
+	$(PY) bench/resilience.py $(RESILIENCE_ARGS)
+
 .PHONY: lint
 lint: install ## Format and fix lint where ruff can
 	$(VENV)/bin/ruff format .

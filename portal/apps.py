@@ -21,3 +21,8 @@ class PortalConfig(AppConfig):
         post_save.connect(search.refresh_after_tag_rename, sender=Tag)
         pre_delete.connect(search.remember_tagged_before_delete, sender=Tag)
         post_delete.connect(search.refresh_after_tag_delete, sender=Tag)
+
+        # Cached public pages go stale when content is saved or deleted (portal/pagecache.py).
+        from portal import pagecache
+
+        pagecache.connect_signals()

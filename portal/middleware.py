@@ -1,7 +1,20 @@
-from django.conf import settings
-from django.http import HttpResponsePermanentRedirect
+import logging
 
+from django.conf import settings
+from django.core.cache import cache
+from django.db.utils import InterfaceError, OperationalError
+from django.http import HttpResponse, HttpResponsePermanentRedirect
+from django.template import loader
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+
+from portal import pagecache
 from portal.models import Redirect
+
+logger = logging.getLogger(__name__)
+
+# Seconds a visitor's browser (or a load balancer) should wait before asking again.
+RETRY_AFTER_SECONDS = 30
 
 
 class PermissionsPolicyMiddleware:
@@ -14,6 +27,108 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response
+
+
+def is_database_unavailable(exception) -> bool:
+    """A lost or refused database connection (or a transient failure of the server)."""
+    return isinstance(exception, OperationalError | InterfaceError)
+
+
+def service_unavailable_response():
+    """The Swedish 503 page. Rendered without a request: the database is what failed."""
+    response = HttpResponse(loader.get_template("503.html").render(), status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+class DatabaseUnavailableMiddleware:
+    """Answer 503 "Tjänsten är tillfälligt otillgänglig" while the database is unreachable.
+
+    Django opens connections per request and, with CONN_HEALTH_CHECKS, drops a broken one
+    before reuse, so the next request after the database returns connects afresh: the site
+    recovers by itself. Failures outside a view (in another middleware) reach handler500,
+    which gives the same page (portal.views.server_error).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not is_database_unavailable(exception):
+            return None
+        # One line, no traceback: an outage would otherwise flood the log.
+        logger.error(
+            "Database unavailable, answered 503 for %s %s: %s: %s",
+            request.method,
+            request.path,
+            type(exception).__name__,
+            str(exception).strip().splitlines()[0] if str(exception).strip() else "",
+        )
+        return service_unavailable_response()
+
+
+class PublicPageCacheMiddleware:
+    """Serve rendered public pages to anonymous visitors from the shared cache.
+
+    Must be the LAST entry in MIDDLEWARE: everything above it (security headers, CSP with
+    its nonce, CSRF with its cookie, page-view counting) still runs for a cached page. The
+    rules and the reasons are in portal/pagecache.py.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not pagecache.request_is_cacheable(request):
+            response = self.get_response(request)
+            self._invalidate_after_admin_write(request, response)
+            return response
+
+        try:
+            key, gen, entry = pagecache.lookup(request)
+        except Exception:
+            # A cache outage costs speed, never the page.
+            logger.warning("Page cache unavailable", exc_info=True)
+            return self.get_response(request)
+
+        if entry is not None:
+            response = pagecache.response_from_entry(request, entry)
+            response[pagecache.HIT_HEADER] = "hit"
+            return pagecache.finish(request, response, entry)
+
+        response = self.get_response(request)
+        entry = pagecache.entry_from_response(request, response, gen)
+        if entry is None:
+            return response
+        try:
+            entry["until"] = pagecache.valid_until(gen)
+            seconds = max(1, int(entry["until"] - timezone.now().timestamp()))
+            cache.set(key, entry, seconds)
+        except Exception:
+            logger.warning("Could not store page in the cache", exc_info=True)
+            return response
+        response[pagecache.HIT_HEADER] = "miss"
+        return pagecache.finish(request, response, entry)
+
+    @staticmethod
+    def _invalidate_after_admin_write(request, response):
+        """Any successful write through the admin may change public content.
+
+        This catches what model signals miss, such as bulk actions built on
+        QuerySet.update(), and stays true however the admin is extended.
+        """
+        if request.method in {"GET", "HEAD", "OPTIONS"} or response.status_code >= 400:
+            return
+        try:
+            admin_prefix = reverse("admin:index")
+        except NoReverseMatch:
+            return
+        if request.path.startswith(admin_prefix):
+            pagecache.bump_generation()
 
 
 class RedirectFallbackMiddleware:

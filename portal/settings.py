@@ -263,3 +263,36 @@ FEEDBACK_RATE_LIMIT_WINDOW = int(os.environ.get("FEEDBACK_RATE_LIMIT_WINDOW", "6
 FEEDBACK_DUPLICATE_WINDOW = int(os.environ.get("FEEDBACK_DUPLICATE_WINDOW", "600"))
 # Reverse proxies in front of the app that append to X-Forwarded-For (0: use REMOTE_ADDR).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# --- Performance and resilience (issue 7) ---------------------------------------------------
+# Appended, not woven in, so other branches' MIDDLEWARE edits merge cleanly. The page cache
+# must stay LAST: every middleware above it (security headers, CSP nonce, CSRF cookie,
+# page-view counting) also runs for a page served from the cache.
+MIDDLEWARE = [
+    *MIDDLEWARE,
+    "portal.middleware.DatabaseUnavailableMiddleware",  # lost database: Swedish 503, not 500
+    "portal.middleware.PublicPageCacheMiddleware",
+]
+# Rendered public pages are shared between anonymous visitors (portal/pagecache.py). Entries
+# go stale on any content save, at the next scheduled (un)publication, and at the latest after
+# this many seconds. 0 turns the cache off, the default with DEBUG on (template edits show).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0" if DEBUG else "600"))
+# Pages are cached per release of the code; set RELEASE (e.g. the git commit) on deploy, or
+# leave it empty to derive it from the project's files at start-up.
+PAGE_CACHE_RELEASE = os.environ.get("RELEASE", "")
+PAGE_CACHE_CONTENT_APPS = ["portal", "initiatives", "resources", "taggit"]
+PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/healthz", "/__bench__/"]
+# Query parameters that carry one visitor's state: such a page is unique, so never stored.
+# (The feedback block's ?aterkoppling=<token> and the editors' preview parameters.)
+PAGE_CACHE_BYPASS_PARAMS = ["aterkoppling", "preview", "forhandsvisning"]
+# Requests carrying any other cookie (a session: editors, previews, messages) bypass the cache.
+PAGE_CACHE_ALLOWED_COOKIES = ["csrftoken"]  # Django's default CSRF_COOKIE_NAME
+
+# Load balancers probe /healthz over plain HTTP on the instance; a redirect would fail them.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+# Fail fast when PostgreSQL is unreachable (the 503 page within seconds, not a hung worker).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", int(os.environ.get("DB_CONNECT_TIMEOUT", "5"))
+    )

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from portal import views
+from portal import health, views
 from portal.admin import review_list_view
 from portal.sitemaps import SITEMAPS
 
@@ -18,6 +18,8 @@ site_patterns = [
 ]
 
 urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),  # load balancer check, see docs/production.md
+    *health.benchmark_patterns(),  # empty unless bench/run.py starts the app with BENCH_BASELINE=1
     # "Innehåll att granska" spans every content type, so it is a view of the admin site
     # rather than of one model's admin.
     path("admin/granska/", admin.site.admin_view(review_list_view), name="admin_review_list"),

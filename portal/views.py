@@ -1,5 +1,7 @@
 """The site shell: start page, stand-alone pages, tag pages and error pages."""
 
+import sys
+
 from django.db.models import Count, Max, Q
 from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import get_object_or_404, render
@@ -9,6 +11,7 @@ from taggit.models import Tag
 
 from initiatives.models import Initiative
 from portal import opendata
+from portal.middleware import is_database_unavailable, service_unavailable_response
 from portal.models import Page, published_q
 from portal.preview import previewable, visible
 from portal.search import MAX_QUERY_LENGTH, clean_query, search
@@ -133,5 +136,9 @@ def page_not_found(request, exception):
 
 
 def server_error(request):
+    # Called while the exception is being handled. A lost database connection raised
+    # outside a view (in a middleware) gets the same 503 page as one raised inside.
+    if is_database_unavailable(sys.exception()):
+        return service_unavailable_response()
     # Rendered without context processors: the database may be what failed.
     return HttpResponseServerError(loader.get_template("500.html").render())

@@ -27,3 +27,12 @@ def site_pages(db):
             ("tillganglighetsredogorelse", "Tillgänglighetsredogörelse"),
         ]
     }
+
+
+@pytest.fixture
+def public_pages(site_pages, settings):
+    """Every public page type with content behind it (tests/quality/pages.py), error pages too."""
+    from tests.quality.pages import TEST_URLCONF, build_public_pages
+
+    settings.ROOT_URLCONF = TEST_URLCONF
+    return build_public_pages(site_pages)

@@ -1,0 +1,58 @@
+"""Queries per page stay constant as content grows (page cache off: the views themselves)."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from resources.models import Category
+from tests.factories import InitiativeFactory, ResourceFactory
+
+pytestmark = pytest.mark.django_db
+
+TAGS = ["schemaläggning", "språkmodeller", "etik"]
+
+
+def add_content(count):
+    """`count` initiatives and resources, each with tags, spread over two categories."""
+    categories = list(Category.objects.filter(slug__in=["juridik", "etik"]))
+    for n in range(count):
+        InitiativeFactory(tags=TAGS[: 1 + n % 3], area="aldreomsorg")
+        ResourceFactory(category=categories[n % 2], tags=TAGS[: 1 + n % 3])
+
+
+@pytest.fixture
+def urls():
+    return [
+        reverse("portal:home"),
+        reverse("initiatives:list"),
+        reverse("resources:category_list"),
+        reverse("resources:category", kwargs={"slug": "juridik"}),
+        reverse("portal:tag_list"),
+        reverse("portal:tag", kwargs={"slug": "schemalaggning"}),
+    ]
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries)
+
+
+def test_queries_do_not_grow_with_content(
+    client, settings, site_pages, urls, django_assert_num_queries
+):
+    settings.PAGE_CACHE_SECONDS = 0
+    add_content(5)
+    detail = InitiativeFactory(tags=TAGS, area="aldreomsorg").get_absolute_url()
+    with_five = {url: count_queries(client, url) for url in [*urls, detail]}
+
+    add_content(45)
+
+    for url, expected in with_five.items():
+        with django_assert_num_queries(expected):
+            response = client.get(url)
+        assert response.status_code == 200
+    # The lists really did grow (the paginated list shows 20 of 51).
+    assert "51 initiativ" in client.get(reverse("initiatives:list")).content.decode()
