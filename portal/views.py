@@ -55,18 +55,26 @@ def page_detail(request, slug):
     return render(request, "portal/page_detail.html", context)
 
 
+TAG_PAGE_INITIATIVES = 12
+TAG_PAGE_RESOURCES = 20
+
+
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     initiatives = Initiative.objects.published().filter(tags=tag)
     resources = Resource.objects.published().filter(tags=tag)
+    # An overview: the first few of each kind, and a link to the filtered list for the rest,
+    # so the page stays small however popular the tag becomes.
     context = {
         "tag": tag,
-        "initiatives": initiatives.with_listing_data(),
-        "resources": resources.with_listing_data(),
+        "initiatives": initiatives.with_listing_data()[:TAG_PAGE_INITIATIVES],
+        "initiative_count": initiatives.count(),
+        "resources": resources.with_listing_data()[:TAG_PAGE_RESOURCES],
+        "resource_count": resources.count(),
         "breadcrumbs": [("Ämnen", reverse("portal:tag_list")), (tag.name, None)],
         "last_updated": latest_update(initiatives, resources),
     }
-    if not context["initiatives"] and not context["resources"]:
+    if not context["initiative_count"] and not context["resource_count"]:
         # A tag used only by drafts must not reveal that the drafts exist.
         return render(request, "404.html", status=404)
     return render(request, "portal/tag_detail.html", context)

@@ -1,3 +1,4 @@
+from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -65,15 +66,25 @@ def category_list(request):
     return render(request, "resources/category_list.html", context)
 
 
+CATEGORY_PAGE_SIZE = 25
+
+
 @previewable
 def category_detail(request, slug):
     category = get_object_or_404(Category, slug=slug)
     # Categories are always public; a preview also shows the draft and scheduled resources.
     resources = visible(request, Resource.objects.in_category(category))
+    # Paginated so a page stays small however much a category grows; get_page() turns a
+    # bad ?page= into the nearest real page instead of an error.
+    paginator = Paginator(resources.with_listing_data(), CATEGORY_PAGE_SIZE)
+    page_obj = paginator.get_page(request.GET.get("page"))
     context = {
         "category": category,
         "preview": request.is_preview,
-        "resources": attach_related_initiatives(resources.with_listing_data()),
+        "resources": attach_related_initiatives(page_obj.object_list),
+        "paginator": paginator,
+        "page_obj": page_obj,
+        "is_paginated": page_obj.has_other_pages(),
         "other_categories": Category.objects.exclude(pk=category.pk),
         "breadcrumbs": [
             ("Stöd och verktyg", reverse("resources:category_list")),

@@ -71,3 +71,21 @@ def test_tag_index_counts_only_published(client, site_pages):
 
     assert response.context["tags"].get(name="etik").initiative_count == 1
     assert "(2)" in response.content.decode()
+
+
+def test_tag_page_shows_an_overview_and_links_to_the_full_lists(client, site_pages):
+    from portal.views import TAG_PAGE_INITIATIVES, TAG_PAGE_RESOURCES
+
+    for _ in range(TAG_PAGE_INITIATIVES + 1):
+        InitiativeFactory(tags=["datakvalitet"])
+    for _ in range(TAG_PAGE_RESOURCES + 2):
+        ResourceFactory(tags=["datakvalitet"])
+
+    response = client.get(reverse("portal:tag", kwargs={"slug": "datakvalitet"}))
+
+    html = response.content.decode()
+    assert len(response.context["initiatives"]) == TAG_PAGE_INITIATIVES
+    assert len(response.context["resources"]) == TAG_PAGE_RESOURCES
+    assert f"AI-initiativ ({TAG_PAGE_INITIATIVES + 1})" in html
+    assert f'href="{reverse("initiatives:list")}?amne=datakvalitet"' in html
+    assert f'href="{reverse("resources:list")}?amne=datakvalitet"' in html

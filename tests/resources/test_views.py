@@ -62,3 +62,23 @@ def test_category_page_lists_resource_fields(client, site_pages):
 def test_unknown_category_is_404(client, site_pages):
     response = client.get(reverse("resources:category", kwargs={"slug": "finns-inte"}))
     assert response.status_code == 404
+
+
+def test_category_page_is_paginated(client, site_pages):
+    from resources.views import CATEGORY_PAGE_SIZE
+
+    for n in range(CATEGORY_PAGE_SIZE + 3):
+        ResourceFactory(title=f"Stöd {n:03d}")
+    url = reverse("resources:category", kwargs={"slug": "juridik"})
+
+    first = client.get(url)
+    second = client.get(url, {"page": 2})
+    beyond = client.get(url, {"page": "999"})
+    nonsense = client.get(url, {"page": "abc"})
+
+    assert len(first.context["resources"]) == CATEGORY_PAGE_SIZE
+    assert f"Stöd och verktyg ({CATEGORY_PAGE_SIZE + 3})" in first.content.decode()
+    assert 'rel="next"' in first.content.decode()
+    assert len(second.context["resources"]) == 3
+    assert beyond.status_code == 200 and beyond.context["page_obj"].number == 2
+    assert nonsense.status_code == 200 and nonsense.context["page_obj"].number == 1
