@@ -212,4 +212,12 @@ def grow_to(scale, base_initiatives, base_resources):
         max(0, scale * base_initiatives - have_i), max(0, scale * base_resources - have_r)
     )
     pagecache.bump_generation()
+    # Bulk inserts leave the planner's statistics stale until autovacuum gets to them, which
+    # on a live site happens within minutes; without this the first runs measure a planner
+    # that believes the tables are empty (nested loops over thousands of rows).
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     return demo_counts()

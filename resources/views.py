@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
@@ -28,29 +30,43 @@ FACETS = (
 def attach_related_initiatives(resources, *, limit=3):
     """Give each resource `related_initiatives`: published initiatives sharing its tags.
 
-    Two queries for any number of resources (initiatives, their tags); the matching is
-    done here. `resources` must have their tags prefetched.
+    A fixed number of queries however many resources or initiatives there are: the
+    (initiative, tag) pairs and the initiatives' order come back as plain tuples, the
+    ranking (most shared tags, then newest) is done here, and only the initiatives that
+    are shown are loaded as objects. `resources` must have their tags prefetched.
     """
     resources = list(resources)
     tags_of = {resource.pk: {tag.pk for tag in resource.tags.all()} for resource in resources}
     all_tags = set().union(*tags_of.values()) if tags_of else set()
-    initiatives = []
-    if all_tags:
-        initiatives = list(
-            Initiative.objects.published()
-            .filter(pk__in=Initiative.objects.filter(tags__in=all_tags).values("pk"))
-            .prefetch_related("tags")
-            .order_by("-published_at", "title")
-        )
-    initiative_tags = [(i, {tag.pk for tag in i.tags.all()}) for i in initiatives]
     for resource in resources:
+        resource.related_initiatives = []
+    if not all_tags:
+        return resources
+
+    published = Initiative.objects.published()
+    tags_by_initiative = defaultdict(set)
+    for initiative_id, tag_id in published.filter(tags__in=all_tags).values_list("pk", "tags"):
+        if tag_id in all_tags:
+            tags_by_initiative[initiative_id].add(tag_id)
+    newest_first = list(
+        published.filter(pk__in=tags_by_initiative)
+        .order_by("-published_at", "title")
+        .values_list("pk", flat=True)
+    )
+
+    chosen = {}
+    for resource in resources:
+        wanted = tags_of[resource.pk]
         shared = [
-            (len(tags & tags_of[resource.pk]), initiative)
-            for initiative, tags in initiative_tags
-            if tags & tags_of[resource.pk]
+            (len(tags_by_initiative[pk] & wanted), position, pk)
+            for position, pk in enumerate(newest_first)
+            if tags_by_initiative[pk] & wanted
         ]
-        shared.sort(key=lambda pair: -pair[0])  # stable: newest first among equals
-        resource.related_initiatives = [initiative for _, initiative in shared[:limit]]
+        ranked = sorted(shared, key=lambda item: (-item[0], item[1]))
+        chosen[resource.pk] = [pk for _, _, pk in ranked[:limit]]
+    shown = published.in_bulk({pk for pks in chosen.values() for pk in pks})
+    for resource in resources:
+        resource.related_initiatives = [shown[pk] for pk in chosen[resource.pk] if pk in shown]
     return resources
 
 

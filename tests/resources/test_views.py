@@ -82,3 +82,42 @@ def test_category_page_is_paginated(client, site_pages):
     assert len(second.context["resources"]) == 3
     assert beyond.status_code == 200 and beyond.context["page_obj"].number == 2
     assert nonsense.status_code == 200 and nonsense.context["page_obj"].number == 1
+
+
+def test_related_initiatives_rank_by_shared_tags_then_newest_and_skip_drafts():
+    from django.utils import timezone
+
+    from resources.views import attach_related_initiatives
+    from tests.factories import InitiativeFactory
+
+    now = timezone.now()
+    resource = ResourceFactory(tags=["etik", "juridik", "data"])
+    three = InitiativeFactory(
+        tags=["etik", "juridik", "data"], published_at=now - timezone.timedelta(days=9)
+    )
+    one_new = InitiativeFactory(tags=["etik"], published_at=now - timezone.timedelta(days=1))
+    one_old = InitiativeFactory(tags=["data"], published_at=now - timezone.timedelta(days=5))
+    InitiativeFactory(tags=["etik"], published_at=now - timezone.timedelta(days=7))  # 4th: cut
+    InitiativeFactory(tags=["etik", "juridik", "data"], draft=True)
+    InitiativeFactory(tags=["annat"])
+
+    [result] = attach_related_initiatives(
+        Resource.objects.filter(pk=resource.pk).with_listing_data()
+    )
+
+    assert result.related_initiatives == [three, one_new, one_old]
+
+
+def test_related_initiatives_take_constant_queries(django_assert_max_num_queries):
+    from resources.views import attach_related_initiatives
+    from tests.factories import InitiativeFactory
+
+    for _ in range(30):
+        InitiativeFactory(tags=["etik"])
+    resources = [ResourceFactory(tags=["etik"]) for _ in range(10)]
+    queryset = Resource.objects.filter(pk__in=[r.pk for r in resources]).with_listing_data()
+
+    with django_assert_max_num_queries(5):  # resources + tags, pairs, order, the shown ones
+        result = attach_related_initiatives(queryset)
+
+    assert all(len(r.related_initiatives) == 3 for r in result)
