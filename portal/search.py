@@ -341,18 +341,19 @@ def _pg_search(source, query, limit):
         )
         .order_by("-rank", source.title_field)[:limit]
     )
-    results = [
-        SearchResult(
-            kind=source.kind,
-            kind_label=source.label,
-            title=getattr(row, source.title_field),
-            url=row.get_absolute_url(),
-            snippet=highlight_markers(row.headline),
-            rank=float(row.rank),
-        )
-        for row in rows
-    ]
+    results = [_result(source, row, highlight_markers(row.headline)) for row in rows]
     return results, (rows[0].total if rows else 0)
+
+
+def _result(source, row, snippet):
+    return SearchResult(
+        kind=source.kind,
+        kind_label=source.label,
+        title=getattr(row, source.title_field),
+        url=row.get_absolute_url(),
+        snippet=snippet,
+        rank=float(row.rank),
+    )
 
 
 def _fallback_search(source, text, limit):
@@ -382,13 +383,10 @@ def _fallback_search(source, text, limit):
         .order_by("-rank", source.title_field)[:limit]
     )
     results = [
-        SearchResult(
-            kind=source.kind,
-            kind_label=source.label,
-            title=getattr(row, source.title_field),
-            url=row.get_absolute_url(),
-            snippet=simple_snippet([getattr(row, name) for name in source.snippet_fields], words),
-            rank=float(row.rank),
+        _result(
+            source,
+            row,
+            simple_snippet([getattr(row, name) for name in source.snippet_fields], words),
         )
         for row in rows
     ]

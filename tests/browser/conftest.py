@@ -49,17 +49,17 @@ def browser():
         browser.close()
 
 
+def _page(browser, *, javascript):
+    context = browser.new_context(locale="sv-SE", java_script_enabled=javascript)
+    yield context.new_page()
+    context.close()
+
+
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(locale="sv-SE", java_script_enabled=True)
-    page = context.new_page()
-    yield page
-    context.close()
+    yield from _page(browser, javascript=True)
 
 
 @pytest.fixture
 def page_without_js(browser):
-    context = browser.new_context(locale="sv-SE", java_script_enabled=False)
-    page = context.new_page()
-    yield page
-    context.close()
+    yield from _page(browser, javascript=False)
