@@ -98,8 +98,9 @@ TEMPLATES = [
 # Database: SQLite by default so a newcomer needs nothing; PostgreSQL through DATABASE_URL
 # in CI and production (e.g. postgres://postgres@127.0.0.1:5432/test).
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+    # An empty DATABASE_URL (e.g. `make test` where no PostgreSQL answers) means the default.
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
         conn_health_checks=True,
     )

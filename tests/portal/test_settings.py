@@ -1,0 +1,33 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def engine_with(database_url):
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings", "DEBUG": "1"}
+    env["DATABASE_URL"] = database_url
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from django.conf import settings; print(settings.DATABASES['default']['ENGINE'])",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout.strip()
+
+
+def test_empty_database_url_falls_back_to_sqlite():
+    # `make test` passes DATABASE_URL="" on a machine where no PostgreSQL answers.
+    assert engine_with("") == "django.db.backends.sqlite3"
+
+
+def test_database_url_selects_postgresql():
+    assert engine_with("postgres://u@127.0.0.1:5432/x") == "django.db.backends.postgresql"
