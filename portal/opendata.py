@@ -104,6 +104,10 @@ def _tags(obj):
     return sorted(tag.name for tag in obj.tags.all())
 
 
+ID_FIELD = Field(
+    "id", "heltal", "Stabil identitet. Ändras aldrig och återanvänds inte.", lambda o: o.pk
+)
+
 COMMON_END = (
     Field("tags", "lista av text", "Ämnen. I CSV skilda åt med lodstreck (|).", _tags),
     Field(
@@ -129,12 +133,7 @@ INITIATIVES = Dataset(
     ),
     queryset=lambda: Initiative.objects.published().with_listing_data().order_by("pk"),
     fields=(
-        Field(
-            "id",
-            "heltal",
-            "Stabil identitet. Ändras aldrig och återanvänds inte.",
-            lambda o: o.pk,
-        ),
+        ID_FIELD,
         Field("slug", "text", "Adressdelen i initiativets adress.", lambda o: o.slug),
         Field(
             "url",
@@ -213,12 +212,7 @@ RESOURCES = Dataset(
     ),
     queryset=lambda: Resource.objects.published().with_listing_data().order_by("pk"),
     fields=(
-        Field(
-            "id",
-            "heltal",
-            "Stabil identitet. Ändras aldrig och återanvänds inte.",
-            lambda o: o.pk,
-        ),
+        ID_FIELD,
         Field(
             "url",
             "URL",
