@@ -21,7 +21,7 @@ from reversion.models import Version
 
 from feedback import exports, summary
 from feedback.models import Feedback, PageViewDay
-from portal.services import version_label
+from publishing.versions import version_label
 
 EXPORT_PERMISSION = "feedback.export_feedback"
 

@@ -9,6 +9,8 @@ from urllib.parse import urlsplit
 
 from django.urls import Resolver404, resolve
 
+from publishing import registry
+
 # The not-found page has no address of its own; feedback given there is filed here.
 # No route ends without a slash, so this key never collides with a real page.
 NOT_FOUND_PAGE = "/404"
@@ -37,45 +39,6 @@ def normalise_path(value) -> str | None:
     return path
 
 
-def _published_page(slug):
-    from portal.models import Page
-
-    return Page.objects.published().filter(slug=slug).exists()
-
-
-def _published_initiative(slug):
-    from initiatives.models import Initiative
-
-    return Initiative.objects.published().filter(slug=slug).exists()
-
-
-def _category(slug):
-    from resources.models import Category
-
-    return Category.objects.filter(slug=slug).exists()
-
-
-def _tag_with_published_content(slug):
-    from initiatives.models import Initiative
-    from resources.models import Resource
-
-    return (
-        Initiative.objects.published().filter(tags__slug=slug).exists()
-        or Resource.objects.published().filter(tags__slug=slug).exists()
-    )
-
-
-# Views that show one object answer 404 when it is missing or unpublished; the same
-# test decides whether the page exists. Views not listed here are pages without an
-# object (start page, lists), which exist whenever their path resolves.
-OBJECT_PAGES = {
-    "portal:page": _published_page,
-    "portal:tag": _tag_with_published_content,
-    "initiatives:detail": _published_initiative,
-    "resources:category": _category,
-}
-
-
 def is_public_path(path: str) -> bool:
     return not path.startswith(NON_PUBLIC_PREFIXES)
 
@@ -88,8 +51,9 @@ def page_exists(path: str | None) -> bool:
         match = resolve(path)
     except Resolver404:
         return False
-    check = OBJECT_PAGES.get(match.view_name)
-    return check(**match.kwargs) if check else True
+    # Pages that show one object answer 404 when it is missing or unpublished; the same
+    # test decides whether the page exists (publishing.registry).
+    return registry.visible_page_exists(match.view_name, match.kwargs)
 
 
 def feedback_page_for(path: str) -> str:

@@ -8,7 +8,7 @@ from django.utils.crypto import salted_hmac
 
 from feedback import abuse
 from feedback.models import Feedback, PageViewDay
-from portal.versions import current_version_id
+from publishing.versions import current_version_id
 
 TOKEN_SALT = "feedback.comment-token"
 TOKEN_MAX_AGE = 2 * 60 * 60  # time to write a comment after answering

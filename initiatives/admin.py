@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from initiatives.models import Initiative, InitiativePhaseChange, Municipality
-from portal.admin import (
+from publishing.admin import (
     HistoryAdmin,
     LinkStatusFilter,
     PublishableAdmin,

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.utils.feedgenerator import Atom1Feed
 
 from initiatives.models import Initiative
-from portal.feeds import PublishedContentFeed
+from publishing.feeds import PublishedContentFeed
 
 
 class InitiativeFeed(PublishedContentFeed):

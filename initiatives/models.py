@@ -6,9 +6,10 @@ from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
 
-from portal.markdown import render_markdown
-from portal.models import KeepsOldAddresses, Publishable, PublishableQuerySet
-from portal.search import SearchIndexed, SearchVectorIndex
+from publishing.markdown import render_markdown
+from publishing.models import KeepsOldAddresses, Publishable, PublishableQuerySet
+from publishing.registry import Declaration, SearchResults, SitemapEntry
+from publishing.search import SearchIndexed, SearchVectorIndex
 
 
 class County(models.TextChoices):
@@ -104,6 +105,36 @@ class Initiative(KeepsOldAddresses, SearchIndexed, Publishable):
             "data_used",
         ),
     }
+    PUBLISHING = Declaration(
+        url_name="initiatives:detail",
+        search=SearchResults(
+            kind="initiative",
+            label="AI-initiativ",
+            snippet_fields=(
+                "ingress",
+                "body",
+                "goals",
+                "implementation",
+                "technology",
+                "law_and_ethics",
+                "lessons_learned",
+            ),
+        ),
+        link_fields=("source_url",),
+        markdown_fields=(
+            "body",
+            "goals",
+            "implementation",
+            "technology",
+            "law_and_ethics",
+            "lessons_learned",
+        ),
+        in_review_queue=True,
+        sitemap=SitemapEntry(changefreq="monthly", priority=0.7),
+        open_data="initiatives.opendata.DATASET",
+        feedback_per_version=True,
+        parts=("initiatives.InitiativePhaseChange", "initiatives.Municipality"),
+    )
 
     class Area(models.TextChoices):
         ELDERLY_CARE = "aldreomsorg", "Äldreomsorg"
@@ -216,6 +247,10 @@ class Initiative(KeepsOldAddresses, SearchIndexed, Publishable):
             if previous_phase is None
             else timezone.localdate(),
         )
+
+    def restored_from(self, before):
+        """After a restore (publishing.services): log the phase if the restore changed it."""
+        self.record_phase_change(previous_phase=before.phase)
 
     def phase_log(self):
         """The phase changes, newest first ("Status över tid")."""

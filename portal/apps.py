@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save, pre_delete
 
 
 class PortalConfig(AppConfig):
@@ -7,22 +6,10 @@ class PortalConfig(AppConfig):
     verbose_name = "Webbplatsen"
 
     def ready(self):
-        from portal.roles import administrators_post_migrate
-
-        # Operations, not business logic: Administratör keeps every permission as apps
-        # and models are added by later migrations.
-        post_migrate.connect(administrators_post_migrate, dispatch_uid="portal_administrators")
-        from taggit.models import Tag, TaggedItem
-
-        from portal import search
-
-        # Keep search vectors in step with tags however they change (see portal/search.py).
-        m2m_changed.connect(search.refresh_after_tag_change, sender=TaggedItem)
-        post_save.connect(search.refresh_after_tag_rename, sender=Tag)
-        pre_delete.connect(search.remember_tagged_before_delete, sender=Tag)
-        post_delete.connect(search.refresh_after_tag_delete, sender=Tag)
+        from portal import pagecache, views
+        from publishing import registry
 
         # Cached public pages go stale when content is saved or deleted (portal/pagecache.py).
-        from portal import pagecache
-
         pagecache.connect_signals()
+        # A tag page exists for visitors while published content carries the tag.
+        registry.register_page_check("portal:tag", views.tag_has_published_content)

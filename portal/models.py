@@ -1,217 +1,14 @@
-"""Shared content building blocks and the site's own pages."""
-
-import calendar
-import datetime
+"""The site's own pages: stand-alone pages (Introduktion till AI, the webinar, …) and the
+questions and answers shown on them."""
 
 import reversion
-from django.conf import settings
-from django.contrib.contenttypes.fields import GenericForeignKey
-from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.formats import date_format
 
-from portal.markdown import render_markdown
-from portal.search import SearchIndexed, SearchIndexedQuerySet, SearchVectorIndex
-
-
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    """`day` moved `months` ahead, clamped to the month's last day (31 Jan + 1 → 28/29 Feb)."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
-def next_review_date(start: datetime.datetime | datetime.date) -> datetime.date:
-    """When content published or reviewed at `start` is due for its next review."""
-    if isinstance(start, datetime.datetime):
-        start = timezone.localdate(start)
-    return add_months(start, settings.REVIEW_INTERVAL_MONTHS)
-
-
-def published_q(prefix: str = "", at=None) -> models.Q:
-    """Condition for "visible to visitors"; `prefix` reaches it through a relation."""
-    at = at or timezone.now()
-    return (
-        models.Q(**{f"{prefix}status": Publishable.Status.PUBLISHED})
-        & models.Q(**{f"{prefix}published_at__lte": at})
-        & (
-            models.Q(**{f"{prefix}unpublish_at__isnull": True})
-            | models.Q(**{f"{prefix}unpublish_at__gt": at})
-        )
-    )
-
-
-class PublishableQuerySet(SearchIndexedQuerySet):
-    """The one definition of "visible to visitors", used by every view, feed and sitemap."""
-
-    def published(self, at=None):
-        return self.filter(published_q(at=at))
-
-    def drafts(self):
-        return self.filter(status=Publishable.Status.DRAFT)
-
-
-class Publishable(models.Model):
-    """Publication state, dates and review date shared by every kind of public content.
-
-    Content is visible when it is published and its publication time has come; setting
-    `published_at` in the future schedules it, `unpublish_at` takes it down again, with
-    no cron job: the queryset compares with the clock on every request.
-    """
-
-    class Status(models.TextChoices):
-        DRAFT = "draft", "Utkast"
-        PUBLISHED = "published", "Publicerad"
-
-    class State(models.TextChoices):
-        """What a visitor sees right now: status and dates read against the clock."""
-
-        DRAFT = "draft", "Utkast"
-        SCHEDULED = "scheduled", "Schemalagd"
-        LIVE = "live", "Publicerad"
-        EXPIRED = "expired", "Avpublicerad"
-
-    status = models.CharField(
-        "status",
-        max_length=16,
-        choices=Status,
-        default=Status.DRAFT,
-        db_index=True,
-        help_text="Utkast syns bara i redaktionen. Publicerad syns för besökare från "
-        "tidpunkten i ”Publiceras”.",
-    )
-    published_at = models.DateTimeField(
-        "publiceras",
-        default=timezone.now,
-        db_index=True,
-        help_text="Sätt en framtida tidpunkt för att schemalägga publiceringen.",
-    )
-    unpublish_at = models.DateTimeField(
-        "avpubliceras",
-        null=True,
-        blank=True,
-        help_text="Innehållet försvinner från webbplatsen vid den här tidpunkten. Lämna tomt "
-        "om det ska ligga kvar tills vidare.",
-    )
-    review_by = models.DateField(
-        "granskas senast",
-        null=True,
-        blank=True,
-        db_index=True,
-        help_text="Sätts automatiskt till tolv månader efter publiceringen. Efter datumet "
-        "ser besökarna att informationen kan vara inaktuell.",
-    )
-    reviewed_at = models.DateTimeField(
-        "senast granskad",
-        null=True,
-        blank=True,
-        help_text="Sätts när någon i redaktionen markerar innehållet som granskat.",
-    )
-    created_at = models.DateTimeField("skapad", auto_now_add=True)
-    updated_at = models.DateTimeField("senast uppdaterad", auto_now=True)
-
-    objects = PublishableQuerySet.as_manager()
-
-    class Meta:
-        abstract = True
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(unpublish_at__isnull=True)
-                | models.Q(unpublish_at__gt=models.F("published_at")),
-                name="%(app_label)s_%(class)s_unpublish_after_publish",
-                violation_error_message="Avpubliceringen måste ligga efter publiceringen.",
-            )
-        ]
-
-    def save(self, *args, **kwargs):
-        # The first review falls due a year after publication; drafts get their date
-        # when they are published, not when they were started.
-        if self.review_by is None and self.status == self.Status.PUBLISHED:
-            self.review_by = next_review_date(self.published_at)
-            if kwargs.get("update_fields") is not None:
-                kwargs["update_fields"] = {*kwargs["update_fields"], "review_by"}
-        super().save(*args, **kwargs)
-
-    def clean(self):
-        super().clean()
-        if self.unpublish_at and self.published_at and self.unpublish_at <= self.published_at:
-            raise ValidationError(
-                {"unpublish_at": "Avpubliceringen måste ligga efter publiceringen."}
-            )
-
-    def state_at(self, at=None) -> "Publishable.State":
-        at = at or timezone.now()
-        if self.status == self.Status.DRAFT:
-            return self.State.DRAFT
-        if self.published_at > at:
-            return self.State.SCHEDULED
-        if self.unpublish_at is not None and self.unpublish_at <= at:
-            return self.State.EXPIRED
-        return self.State.LIVE
-
-    @property
-    def state(self) -> "Publishable.State":
-        return self.state_at()
-
-    @property
-    def state_label(self) -> str:
-        """The state in words for editors: "Schemalagd till 3 mars 2026 09:00" and so on."""
-        state = self.state
-        if state == self.State.SCHEDULED:
-            return f"Schemalagd till {_when(self.published_at)}"
-        if state == self.State.LIVE and self.unpublish_at is not None:
-            return f"Publicerad till {_when(self.unpublish_at)}"
-        return state.label
-
-    @property
-    def is_live(self) -> bool:
-        return self.state == self.State.LIVE
-
-    @property
-    def is_review_overdue(self) -> bool:
-        return self.review_by is not None and self.review_by < timezone.localdate()
-
-    def publish_now(self, at=None):
-        """Make the content visible from now on ("Publicera nu"); not saved."""
-        at = at or timezone.now()
-        if self.status != self.Status.PUBLISHED or self.published_at > at:
-            self.published_at = at
-        self.status = self.Status.PUBLISHED
-        if self.unpublish_at is not None and self.unpublish_at <= at:
-            self.unpublish_at = None
-
-    def mark_reviewed(self, at=None):
-        """Record a review now and move the next one a review interval ahead."""
-        at = at or timezone.now()
-        self.reviewed_at = at
-        self.review_by = next_review_date(at)
-        # A review confirms the content; it does not change "Senast uppdaterad".
-        self.save(update_fields=["reviewed_at", "review_by"])
-
-
-def _when(moment: datetime.datetime) -> str:
-    return date_format(timezone.localtime(moment), "j F Y H:i")
-
-
-class KeepsOldAddresses:
-    """Mixin for models whose address contains their slug: renaming leaves a redirect.
-
-    The old path points at the object, not at a path, so a chain of renames collapses:
-    every old address answers with one 301 to wherever the object lives now.
-    """
-
-    def save(self, *args, **kwargs):
-        old_path = None
-        if self.pk is not None:
-            stored = type(self)._base_manager.filter(pk=self.pk).only("pk", "slug").first()
-            if stored is not None and stored.get_absolute_url() != self.get_absolute_url():
-                old_path = stored.get_absolute_url()
-        super().save(*args, **kwargs)
-        if old_path:
-            Redirect.remember(old_path=old_path, target=self)
+from publishing.markdown import render_markdown
+from publishing.models import KeepsOldAddresses, Publishable, published_q
+from publishing.registry import Declaration, SearchResults, SitemapEntry
+from publishing.search import SearchIndexed, SearchIndexedQuerySet, SearchVectorIndex
 
 
 @reversion.register(follow=["questions"])
@@ -219,6 +16,15 @@ class Page(KeepsOldAddresses, SearchIndexed, Publishable):
     """A stand-alone page: Introduktion till AI, Nätverk och forum, the webinar, and so on."""
 
     SEARCH_FIELDS = {"A": ("title",), "B": ("ingress",), "C": ("body",)}
+    PUBLISHING = Declaration(
+        url_name="portal:page",
+        search=SearchResults(kind="page", label="Sida", snippet_fields=("ingress", "body")),
+        markdown_fields=("body",),
+        in_review_queue=True,
+        sitemap=SitemapEntry(changefreq="monthly", priority=0.6),
+        feedback_per_version=True,
+        parts=("portal.Question",),
+    )
 
     title = models.CharField("rubrik", max_length=200)
     slug = models.SlugField("adress", max_length=200, unique=True)
@@ -256,6 +62,18 @@ class Question(SearchIndexed, models.Model):
     """A question and its answer shown on a page (the webinar's Q&A, the legal Q&A)."""
 
     SEARCH_FIELDS = {"A": ("question",), "B": ("group",), "C": ("answer",)}
+    # Shown on its page, which carries its publication state: searched and link-checked
+    # on its own, published with the page.
+    PUBLISHING = Declaration(
+        search=SearchResults(
+            kind="question",
+            label="Fråga och svar",
+            title_field="question",
+            snippet_fields=("answer",),
+            select_related=("page",),
+        ),
+        markdown_fields=("answer",),
+    )
 
     page = models.ForeignKey(
         Page, on_delete=models.CASCADE, related_name="questions", verbose_name="sida"
@@ -285,77 +103,3 @@ class Question(SearchIndexed, models.Model):
     @property
     def answer_html(self):
         return render_markdown(self.answer)
-
-
-class Redirect(models.Model):
-    """An address content used to have, answered with a 301 to where it lives now."""
-
-    old_path = models.CharField("gammal adress", max_length=300, unique=True)
-    content_type = models.ForeignKey(
-        ContentType, on_delete=models.CASCADE, verbose_name="innehållstyp"
-    )
-    object_id = models.PositiveBigIntegerField("innehållets id")
-    target = GenericForeignKey("content_type", "object_id")
-    created_at = models.DateTimeField("skapad", auto_now_add=True)
-
-    class Meta:
-        ordering = ["old_path"]
-        verbose_name = "omdirigering"
-        verbose_name_plural = "omdirigeringar"
-
-    def __str__(self):
-        return f"{self.old_path} → {self.new_path or '(innehållet finns inte längre)'}"
-
-    @classmethod
-    def remember(cls, *, old_path: str, target: models.Model) -> "Redirect":
-        redirect, _ = cls.objects.update_or_create(
-            old_path=old_path,
-            defaults={
-                "content_type": ContentType.objects.get_for_model(target),
-                "object_id": target.pk,
-            },
-        )
-        # An address that is live again (a slug changed back) must not point elsewhere.
-        cls.objects.filter(old_path=target.get_absolute_url()).delete()
-        return redirect
-
-    @property
-    def new_path(self) -> str | None:
-        """Where the content lives now; None when it is gone or not visible to visitors."""
-        target = self.target
-        if target is None:
-            return None
-        if isinstance(target, Publishable) and not target.is_live:
-            return None
-        return target.get_absolute_url()
-
-
-class LinkCheckQuerySet(models.QuerySet):
-    def broken(self):
-        return self.filter(is_broken=True)
-
-
-class LinkCheck(models.Model):
-    """The last result of `manage.py check_links` for one external address."""
-
-    url = models.URLField("adress", max_length=1000, unique=True)
-    status_code = models.PositiveSmallIntegerField("statuskod", null=True, blank=True)
-    final_url = models.URLField("slutlig adress", max_length=1000, blank=True)
-    error = models.CharField("fel", max_length=500, blank=True)
-    is_broken = models.BooleanField("trasig", default=False, db_index=True)
-    found_in = models.TextField("används i", blank=True)
-    checked_at = models.DateTimeField("senast kontrollerad")
-
-    objects = LinkCheckQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-is_broken", "url"]
-        verbose_name = "länkkontroll"
-        verbose_name_plural = "länkkontroller"
-
-    def __str__(self):
-        return self.url
-
-    @property
-    def redirected(self) -> bool:
-        return bool(self.final_url) and self.final_url != self.url

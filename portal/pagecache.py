@@ -53,6 +53,9 @@ from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 
+from publishing import registry
+from publishing.models import Publishable
+
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pagecache:generation"
@@ -68,11 +71,8 @@ def max_seconds() -> int:
 
 
 def content_apps() -> set[str]:
-    return set(
-        getattr(
-            settings, "PAGE_CACHE_CONTENT_APPS", ["portal", "initiatives", "resources", "taggit"]
-        )
-    )
+    """The apps whose saves change public pages: every content type's, and the tags."""
+    return registry.content_app_labels() | {"taggit"}
 
 
 # --- Generation ---------------------------------------------------------------------------
@@ -127,13 +127,10 @@ def connect_signals():
 
 def next_scheduled_change(now=None):
     """The next moment a published item appears or disappears, or None."""
-    from portal.models import Publishable
-
     now = now or timezone.now()
     moments = []
-    for model in apps.get_models():
-        if not issubclass(model, Publishable):
-            continue
+    for content_type in registry.publishable():
+        model = content_type.model
         found = model._default_manager.filter(status=Publishable.Status.PUBLISHED).aggregate(
             appears=Min("published_at", filter=Q(published_at__gt=now)),
             disappears=Min("unpublish_at", filter=Q(unpublish_at__gt=now)),

@@ -1,12 +1,8 @@
-"""Site search over initiatives, resources, pages and the webinar's questions and answers.
+"""Site search over every content type that declares search results (publishing.registry).
 
-PostgreSQL: every searchable model keeps a `search_vector` (a tsvector built with the
-'swedish' configuration, so "socialtjänsten" finds "socialtjänst") with a GIN index. Its
-weights follow `SEARCH_FIELDS` on the model: A for titles, B for ingress, tags and sender,
-C for body text. The vector is rebuilt by one UPDATE (`refresh_search_vector()`) when a row
-is saved, when its tags change and when a related name it includes changes. A visitor's
-query goes through websearch_to_tsquery, which accepts any text without raising, is ranked
-with ts_rank and highlighted with ts_headline.
+PostgreSQL: the query goes through websearch_to_tsquery, which accepts any text without
+raising, against the search vectors publishing/search.py keeps; it is ranked with ts_rank
+and highlighted with ts_headline.
 
 Other databases (SQLite for local work): icontains over the same fields, title matches
 first, simple highlighting in Python. Same interface, fewer smarts: no stemming, and
@@ -18,24 +14,17 @@ import unicodedata
 from dataclasses import dataclass, field
 from html import escape
 
-from django.apps import apps
-from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import (
-    SearchHeadline,
-    SearchQuery,
-    SearchRank,
-    SearchVector,
-    SearchVectorField,
-)
-from django.db import connections, models
-from django.db.models import Count, Exists, F, OuterRef, StringAgg, Subquery, Value, Window
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.db import models
+from django.db.models import Count, Exists, F, OuterRef, Value, Window
 from django.db.models.functions import Concat
 from django.utils.safestring import SafeString, mark_safe
 
-CONFIG = "swedish"
+from publishing import registry
+from publishing.search import CONFIG, TAGS, is_postgresql
+
 MAX_QUERY_LENGTH = 200
 DEFAULT_LIMIT = 50
-TAGS = "tags"  # the pseudo-field in SEARCH_FIELDS for django-taggit's tag names
 
 # ts_headline marks matches with these private-use characters. They cannot be HTML, so the
 # snippet is escaped first and only then are the markers turned into <mark> elements:
@@ -44,142 +33,6 @@ START_SEL = "\ue000"
 STOP_SEL = "\ue001"
 MARKED = re.compile(f"{START_SEL}(.*?){STOP_SEL}", re.DOTALL)
 WORD = re.compile(r"[^\W_]+")
-
-
-# --- The index ---------------------------------------------------------------------------
-
-
-def is_postgresql(using="default") -> bool:
-    return connections[using].vendor == "postgresql"
-
-
-class SearchVectorIndex(GinIndex):
-    """A GIN index on PostgreSQL; a plain index elsewhere, where `USING gin` is no SQL."""
-
-    def create_sql(self, model, schema_editor, using="", **kwargs):
-        if schema_editor.connection.vendor != "postgresql":
-            return models.Index.create_sql(self, model, schema_editor, using=using, **kwargs)
-        return super().create_sql(model, schema_editor, using=using, **kwargs)
-
-
-def _text(model, path):
-    """An expression for one entry of SEARCH_FIELDS, usable inside an UPDATE of `model`.
-
-    UPDATE cannot join, so a related name ("municipality__name") and the tag names are
-    read through correlated subqueries.
-    """
-    if path == TAGS:
-        through = model._meta.get_field(TAGS).remote_field.through
-        names = (
-            through.objects.filter(
-                content_type__app_label=model._meta.app_label,
-                content_type__model=model._meta.model_name,
-                object_id=OuterRef("pk"),
-            )
-            .order_by()
-            .values("object_id")
-            .annotate(names=StringAgg("tag__name", Value(" ")))
-            .values("names")
-        )
-        return Subquery(names, output_field=models.TextField())
-    if "__" in path:
-        relation, rest = path.split("__", 1)
-        fk = model._meta.get_field(relation)
-        related = fk.related_model.objects.filter(pk=OuterRef(fk.attname)).values(rest)[:1]
-        return Subquery(related)
-    return F(path)
-
-
-def search_vector_expression(model):
-    """The weighted tsvector of one row of `model`, from `model.SEARCH_FIELDS`."""
-    vectors = [
-        SearchVector(*[_text(model, path) for path in paths], weight=weight, config=CONFIG)
-        for weight, paths in model.SEARCH_FIELDS.items()
-    ]
-    combined = vectors[0]
-    for vector in vectors[1:]:
-        combined = combined + vector
-    return combined
-
-
-class SearchIndexedQuerySet(models.QuerySet):
-    def refresh_search_vector(self) -> int:
-        """Rebuild the search vector of every row in one UPDATE (PostgreSQL only)."""
-        if not is_postgresql(self.db):
-            return 0
-        return self.update(search_vector=search_vector_expression(self.model))
-
-
-class SearchIndexed(models.Model):
-    """A model the site search finds. Subclasses set SEARCH_FIELDS and a SearchVectorIndex.
-
-    SEARCH_FIELDS maps a weight ("A", "B", "C") to field names, "relation__field" paths and
-    TAGS. The manager's queryset must include SearchIndexedQuerySet.
-    """
-
-    SEARCH_FIELDS: dict[str, tuple[str, ...]] = {}
-
-    search_vector = SearchVectorField("sökindex", null=True, editable=False)
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        type(self)._default_manager.filter(pk=self.pk).refresh_search_vector()
-
-
-# django-taggit sets tags after the row is saved (the admin form's save_m2m, `tags.set()`
-# in a loader), so save() alone would index stale tags. These receivers are index upkeep,
-# not business logic: they keep derived data in step however the tags were changed.
-# PortalConfig.ready() connects them.
-
-
-def refresh_after_tag_change(sender, instance, action, reverse, pk_set, **kwargs):
-    if action not in {"post_add", "post_remove", "post_clear"} or reverse:
-        return
-    if pk_set is not None and not pk_set:
-        return  # add() or remove() of nothing new
-    if isinstance(instance, SearchIndexed):
-        type(instance)._default_manager.filter(pk=instance.pk).refresh_search_vector()
-
-
-def _tagged_models():
-    return [model for model in searchable_models() if TAGS in _all_paths(model)]
-
-
-def refresh_after_tag_rename(sender, instance, created, **kwargs):
-    if not created:
-        for model in _tagged_models():
-            model._default_manager.filter(tags=instance).refresh_search_vector()
-
-
-def remember_tagged_before_delete(sender, instance, **kwargs):
-    instance._search_tagged = [
-        (model, list(model._default_manager.filter(tags=instance).values_list("pk", flat=True)))
-        for model in _tagged_models()
-    ]
-
-
-def refresh_after_tag_delete(sender, instance, **kwargs):
-    for model, pks in getattr(instance, "_search_tagged", []):
-        model._default_manager.filter(pk__in=pks).refresh_search_vector()
-
-
-def _all_paths(model):
-    return [path for paths in model.SEARCH_FIELDS.values() for path in paths]
-
-
-def searchable_models():
-    return [model for model in apps.get_models() if issubclass(model, SearchIndexed)]
-
-
-def rebuild_index() -> dict[str, int]:
-    """Rebuild every search vector; for databases that had content before the index."""
-    return {
-        model._meta.label: model._default_manager.all().refresh_search_vector()
-        for model in searchable_models()
-    }
 
 
 # --- The query ---------------------------------------------------------------------------
@@ -238,57 +91,6 @@ class SearchResults:
         return self.total > len(self.results)
 
 
-@dataclass(frozen=True)
-class Source:
-    """One kind of content the search covers."""
-
-    kind: str
-    label: str
-    model_label: str
-    title_field: str
-    snippet_fields: tuple[str, ...]
-    select_related: tuple[str, ...] = ()
-
-    @property
-    def model(self):
-        return apps.get_model(self.model_label)
-
-    def queryset(self):
-        queryset = self.model._default_manager.published().defer("search_vector")
-        if self.select_related:  # select_related() without names would follow every FK
-            queryset = queryset.select_related(*self.select_related)
-        return queryset
-
-
-SOURCES = (
-    Source(
-        "initiative",
-        "AI-initiativ",
-        "initiatives.Initiative",
-        "title",
-        (
-            "ingress",
-            "body",
-            "goals",
-            "implementation",
-            "technology",
-            "law_and_ethics",
-            "lessons_learned",
-        ),
-    ),
-    Source(
-        "resource",
-        "Stöd och verktyg",
-        "resources.Resource",
-        "title",
-        ("description",),
-        ("category",),
-    ),
-    Source("page", "Sida", "portal.Page", "title", ("ingress", "body")),
-    Source("question", "Fråga och svar", "portal.Question", "question", ("answer",), ("page",)),
-)
-
-
 def search(query: str, *, limit: int = DEFAULT_LIMIT) -> SearchResults:
     """Published content matching `query`, best first, at most `limit` results.
 
@@ -298,23 +100,27 @@ def search(query: str, *, limit: int = DEFAULT_LIMIT) -> SearchResults:
     if not cleaned.has_words:
         return SearchResults(query=cleaned.text)
     if not is_postgresql():
-        per_source = [_fallback_search(s, cleaned.text, limit) for s in SOURCES]
+        per_source = [_fallback_search(s, cleaned.text, limit) for s in registry.searched()]
         return _merge(cleaned.text, per_source, limit)
 
     websearch = SearchQuery(cleaned.text, search_type="websearch", config=CONFIG)
-    results = _merge(cleaned.text, [_pg_search(s, websearch, limit) for s in SOURCES], limit)
+    results = _merge(
+        cleaned.text, [_pg_search(s, websearch, limit) for s in registry.searched()], limit
+    )
     if results.total == 0:
         # Every word as the start of a word; only letters and digits reach the raw tsquery.
         words = WORD.findall(cleaned.text)[:10]
         prefix = SearchQuery(" & ".join(f"{w}:*" for w in words), search_type="raw", config=CONFIG)
-        results = _merge(cleaned.text, [_pg_search(s, prefix, limit) for s in SOURCES], limit)
+        results = _merge(
+            cleaned.text, [_pg_search(s, prefix, limit) for s in registry.searched()], limit
+        )
         results.prefix_match = results.total > 0
     return results
 
 
 def _merge(text, per_source, limit) -> SearchResults:
     found = [result for results, _ in per_source for result in results]
-    found.sort(key=lambda r: -r.rank)  # stable: ties keep the order of SOURCES
+    found.sort(key=lambda r: -r.rank)  # stable: ties keep the registry's order
     return SearchResults(query=text, results=found[:limit], total=sum(t for _, t in per_source))
 
 
@@ -322,7 +128,7 @@ def _pg_search(source, query, limit):
     parts = [part for name in source.snippet_fields for part in (F(name), Value(" \n "))][:-1]
     document = Concat(*parts, output_field=models.TextField()) if len(parts) > 1 else parts[0]
     rows = list(
-        source.queryset()
+        source.search_queryset()
         .filter(search_vector=query)
         .annotate(
             rank=SearchRank(F("search_vector"), query),
@@ -348,7 +154,7 @@ def _pg_search(source, query, limit):
 def _result(source, row, snippet):
     return SearchResult(
         kind=source.kind,
-        kind_label=source.label,
+        kind_label=source.search_label,
         title=getattr(row, source.title_field),
         url=row.get_absolute_url(),
         snippet=snippet,
@@ -377,7 +183,7 @@ def _fallback_search(source, text, limit):
             )
         matches_all &= matches_word
     rows = list(
-        source.queryset()
+        source.search_queryset()
         .filter(matches_all)
         .annotate(rank=rank, total=Window(Count("pk")))
         .order_by("-rank", source.title_field)[:limit]

@@ -6,6 +6,7 @@ SECRET_KEY and turns on every transport-security setting `check --deploy` asks f
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -53,15 +54,23 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
-    "django.contrib.postgres",  # search vectors and GIN indexes (portal/search.py)
+    "django.contrib.postgres",  # search vectors and GIN indexes (publishing/search.py)
     "taggit",
-    "portal",
+    "reversion",  # every saved version of the content, with who and when
+    "axes",  # throttles password guessing on the admin login
+    # Our apps, each standing only on those above it: the publishing core, the content
+    # types, feedback (on the core alone), then the site that brings them together.
+    "publishing",
     "initiatives",
     "resources",
     "feedback",
+    "portal",
+    "demo",
 ]
 
+# Order: a request passes from top to bottom, its response from bottom to top.
 MIDDLEWARE = [
+    # Security headers, then static files, which need nothing below.
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -72,7 +81,17 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "portal.middleware.PermissionsPolicyMiddleware",
+    # Counts the page views of every response below it, cached pages included.
     "feedback.middleware.PageViewMiddleware",
+    # Old addresses of renamed content answer 301; acts only on a 404.
+    "publishing.middleware.RedirectFallbackMiddleware",
+    # Turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
+    # A lost database gives the Swedish 503 page, not a 500.
+    "portal.middleware.DatabaseUnavailableMiddleware",
+    # Last: everything above still runs for a page served from the cache (security
+    # headers, the CSP nonce, the CSRF cookie, page-view counting).
+    "portal.middleware.PublicPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -105,6 +124,11 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Fail fast when PostgreSQL is unreachable (the 503 page within seconds, not a hung worker).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", int(os.environ.get("DB_CONNECT_TIMEOUT", "5"))
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: in-process by default; a shared Redis cache (REDIS_URL) when several app
@@ -121,6 +145,22 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+AUTHENTICATION_BACKENDS = [
+    # Axes first, so a locked-out username+IP is refused before the password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=30)
+# Per username *and* IP: a guesser is stopped without letting anyone lock a colleague out
+# from elsewhere by typing their username.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
+AXES_VERBOSE = False  # no banner on every manage.py command
+# Axes reads the client address from REMOTE_ADDR; behind a proxy that rewrites it, set
+# AXES_IPWARE_* or AXES_CLIENT_IP_CALLABLE for the proxy in front of the site.
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -188,6 +228,8 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+# Load balancers probe /healthz over plain HTTP on the instance; a redirect would fail them.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
 SILENCED_SYSTEM_CHECKS = [
     # HSTS preload is a one-way door the agency decides on itself (SECURE_HSTS_PRELOAD=1).
@@ -199,7 +241,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # Axes logs every successful login at INFO; failures and lockouts are warnings.
+        "axes": {"level": "WARNING"},
+    },
 }
 
 # Site-wide facts used in templates and the accessibility statement.
@@ -211,37 +257,8 @@ TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 TAGGIT_CASE_INSENSITIVE = True
 
 # ---------------------------------------------------------------------------
-# Editorial workflow: version history, login throttling, old addresses.
-# Kept together at the end so the other branches' settings merge around it.
+# Publishing (publishing app)
 # ---------------------------------------------------------------------------
-from datetime import timedelta  # noqa: E402
-
-INSTALLED_APPS += [
-    "reversion",  # every saved version of the content, with who and when
-    "axes",  # throttles password guessing on the admin login
-]
-MIDDLEWARE += [
-    # Old addresses of renamed content answer 301; runs only on a 404.
-    "portal.middleware.RedirectFallbackMiddleware",
-    # Axes wants to be last: it turns a locked-out login into the lockout page.
-    "axes.middleware.AxesMiddleware",
-]
-AUTHENTICATION_BACKENDS = [
-    # Axes first, so a locked-out username+IP is refused before the password is checked.
-    "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
-AXES_FAILURE_LIMIT = 5
-AXES_COOLOFF_TIME = timedelta(minutes=30)
-# Per username *and* IP: a guesser is stopped without letting anyone lock a colleague out
-# from elsewhere by typing their username.
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
-AXES_VERBOSE = False  # no banner on every manage.py command
-# Axes reads the client address from REMOTE_ADDR; behind a proxy that rewrites it, set
-# AXES_IPWARE_* or AXES_CLIENT_IP_CALLABLE for the proxy in front of the site.
-
 # Editors mark content reviewed; unreviewed content shows visitors a notice after this.
 REVIEW_INTERVAL_MONTHS = 12
 
@@ -249,8 +266,6 @@ REVIEW_INTERVAL_MONTHS = 12
 LINK_CHECK_USER_AGENT = f"AI-for-socialtjansten-lankkontroll/1.0 (+{SITE_URL})"
 LINK_CHECK_TIMEOUT = float(os.environ.get("LINK_CHECK_TIMEOUT", "10"))
 LINK_CHECK_WORKERS = int(os.environ.get("LINK_CHECK_WORKERS", "8"))
-# Axes logs every successful login at INFO; failures and lockouts are warnings.
-LOGGING["loggers"]["axes"] = {"level": "WARNING"}
 
 # ---------------------------------------------------------------------------
 # Feedback and statistics (feedback app)
@@ -265,15 +280,9 @@ FEEDBACK_DUPLICATE_WINDOW = int(os.environ.get("FEEDBACK_DUPLICATE_WINDOW", "600
 # Reverse proxies in front of the app that append to X-Forwarded-For (0: use REMOTE_ADDR).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
-# --- Performance and resilience (issue 7) ---------------------------------------------------
-# Appended, not woven in, so other branches' MIDDLEWARE edits merge cleanly. The page cache
-# must stay LAST: every middleware above it (security headers, CSP nonce, CSRF cookie,
-# page-view counting) also runs for a page served from the cache.
-MIDDLEWARE = [
-    *MIDDLEWARE,
-    "portal.middleware.DatabaseUnavailableMiddleware",  # lost database: Swedish 503, not 500
-    "portal.middleware.PublicPageCacheMiddleware",
-]
+# ---------------------------------------------------------------------------
+# Page cache (portal/pagecache.py)
+# ---------------------------------------------------------------------------
 # Rendered public pages are shared between anonymous visitors (portal/pagecache.py). Entries
 # go stale on any content save, at the next scheduled (un)publication, and at the latest after
 # this many seconds. 0 turns the cache off, the default with DEBUG on (template edits show).
@@ -281,19 +290,9 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0" if DEBUG else 
 # Pages are cached per release of the code; set RELEASE (e.g. the git commit) on deploy, or
 # leave it empty to derive it from the project's files at start-up.
 PAGE_CACHE_RELEASE = os.environ.get("RELEASE", "")
-PAGE_CACHE_CONTENT_APPS = ["portal", "initiatives", "resources", "taggit"]
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/healthz", "/__bench__/"]
 # Query parameters that carry one visitor's state: such a page is unique, so never stored.
 # (The feedback block's ?aterkoppling=<token> and the editors' preview parameters.)
 PAGE_CACHE_BYPASS_PARAMS = ["aterkoppling", "preview", "forhandsvisning"]
 # Requests carrying any other cookie (a session: editors, previews, messages) bypass the cache.
 PAGE_CACHE_ALLOWED_COOKIES = ["csrftoken"]  # Django's default CSRF_COOKIE_NAME
-
-# Load balancers probe /healthz over plain HTTP on the instance; a redirect would fail them.
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
-
-# Fail fast when PostgreSQL is unreachable (the 503 page within seconds, not a hung worker).
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
-        "connect_timeout", int(os.environ.get("DB_CONNECT_TIMEOUT", "5"))
-    )

@@ -1,13 +1,11 @@
 """sitemap.xml: every public address, drafts never (they all go through published())."""
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
 from django.urls import reverse
 from taggit.models import Tag
 
-from initiatives.models import Initiative
-from portal.models import Page, published_q
-from resources.models import Category
+from publishing import registry
+from publishing.models import published_q
 
 
 class StaticViewSitemap(Sitemap):
@@ -28,41 +26,19 @@ class StaticViewSitemap(Sitemap):
         return reverse(item)
 
 
-class InitiativeSitemap(Sitemap):
-    changefreq = "monthly"
-    priority = 0.7
+class ContentSitemap(Sitemap):
+    """The published rows of one declared content type (its `SitemapEntry`)."""
+
+    def __init__(self, content_type):
+        self.content_type = content_type
+        self.changefreq = content_type.declaration.sitemap.changefreq
+        self.priority = content_type.declaration.sitemap.priority
 
     def items(self):
-        return Initiative.objects.published().order_by("pk")
+        return self.content_type.sitemap_items()
 
     def lastmod(self, item):
-        return item.updated_at
-
-
-class PageSitemap(Sitemap):
-    changefreq = "monthly"
-    priority = 0.6
-
-    def items(self):
-        return Page.objects.published().order_by("pk")
-
-    def lastmod(self, item):
-        return item.updated_at
-
-
-class CategorySitemap(Sitemap):
-    """Resources have no page of their own: they are listed on their category's page."""
-
-    changefreq = "weekly"
-    priority = 0.7
-
-    def items(self):
-        return Category.objects.annotate(
-            latest_resource=Max("resources__updated_at", filter=published_q("resources__"))
-        ).order_by("order", "name")
-
-    def lastmod(self, item):
-        return max(filter(None, [item.updated_at, item.latest_resource]))
+        return self.content_type.sitemap_lastmod(item)
 
 
 class TagSitemap(Sitemap):
@@ -81,10 +57,10 @@ class TagSitemap(Sitemap):
         return reverse("portal:tag", kwargs={"slug": item.slug})
 
 
-SITEMAPS = {
-    "sidor": StaticViewSitemap,
-    "initiativ": InitiativeSitemap,
-    "innehall": PageSitemap,
-    "kategorier": CategorySitemap,
-    "amnen": TagSitemap,
-}
+def sitemaps() -> dict[str, Sitemap]:
+    """The site's own addresses, every content type that asks for it, and the tag pages."""
+    return {
+        "sidor": StaticViewSitemap(),
+        **{ct.model._meta.model_name: ContentSitemap(ct) for ct in registry.in_sitemap()},
+        "amnen": TagSitemap(),
+    }

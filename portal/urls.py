@@ -3,8 +3,8 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from portal import health, views
-from portal.admin import review_list_view
-from portal.sitemaps import SITEMAPS
+from portal.sitemaps import sitemaps
+from publishing.admin import review_list_view
 
 site_patterns = [
     path("", views.home, name="home"),
@@ -14,7 +14,7 @@ site_patterns = [
     path("oppna-data/", views.open_data, name="open_data"),
     path("oppna-data/<slug:dataset>.<slug:fmt>", views.open_data_file, name="open_data_file"),
     # Stand-alone pages last: their slugs live at the top level (/introduktion-till-ai/).
-    path("<slug:slug>/", views.page_detail, name="page"),
+    path("<slug:slug>/", views.PageDetailView.as_view(), name="page"),
 ]
 
 urlpatterns = [
@@ -25,7 +25,7 @@ urlpatterns = [
     path("admin/granska/", admin.site.admin_view(review_list_view), name="admin_review_list"),
     path("admin/", admin.site.urls),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps()}, name="sitemap"),
     path("ai-initiativ/", include("initiatives.urls")),
     path("stod-och-verktyg/", include("resources.urls")),
     path("aterkoppling/", include("feedback.urls")),

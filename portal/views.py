@@ -1,8 +1,8 @@
-"""The site shell: start page, stand-alone pages, tag pages and error pages."""
+"""The site shell: start page, stand-alone pages, tag pages, search, open data, errors."""
 
 import sys
 
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Q
 from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import get_object_or_404, render
 from django.template import loader
@@ -10,19 +10,13 @@ from django.urls import reverse
 from taggit.models import Tag
 
 from initiatives.models import Initiative
-from portal import opendata
 from portal.middleware import is_database_unavailable, service_unavailable_response
-from portal.models import Page, published_q
-from portal.preview import previewable, visible
+from portal.models import Page
 from portal.search import MAX_QUERY_LENGTH, clean_query, search
+from publishing import opendata, registry
+from publishing.models import latest_update, published_q
+from publishing.views import PublishedDetailView
 from resources.models import Category, Resource
-
-
-def latest_update(*querysets):
-    """The newest `updated_at` among the given querysets: "Senast uppdaterad" for a page."""
-    dates = [qs.aggregate(latest=Max("updated_at"))["latest"] for qs in querysets]
-    dates = [d for d in dates if d is not None]
-    return max(dates) if dates else None
 
 
 def home(request):
@@ -36,27 +30,34 @@ def home(request):
         "category_count": Category.objects.count(),
         "intro_page": pages.filter(slug="introduktion-till-ai").first(),
         "network_page": pages.filter(slug="natverk-och-forum").first(),
-        "last_updated": latest_update(initiatives, resources, pages),
+        "last_updated": latest_update(*(ct.published() for ct in registry.publishable())),
     }
     return render(request, "portal/home.html", context)
 
 
-@previewable
-def page_detail(request, slug):
-    page = get_object_or_404(visible(request, Page.objects.all()), slug=slug)
-    questions = list(page.questions.all())
-    context = {
-        "page": page,
-        "preview": request.is_preview,
-        "questions": questions,
-        "breadcrumbs": [(page.title, None)],
-        "last_updated": page.updated_at,
-    }
-    return render(request, "portal/page_detail.html", context)
+class PageDetailView(PublishedDetailView):
+    """A stand-alone page with its questions and answers."""
+
+    model = Page
+    template_name = "portal/page_detail.html"
+    context_object_name = "page"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["questions"] = list(self.object.questions.all())
+        return context
 
 
 TAG_PAGE_INITIATIVES = 12
 TAG_PAGE_RESOURCES = 20
+
+
+def tag_has_published_content(slug) -> bool:
+    """Whether the tag page at `slug` shows anything (the page exists for visitors)."""
+    return (
+        Initiative.objects.published().filter(tags__slug=slug).exists()
+        or Resource.objects.published().filter(tags__slug=slug).exists()
+    )
 
 
 def tag_detail(request, slug):
@@ -111,8 +112,7 @@ def site_search(request):
 def open_data(request):
     """The open data page: what the files hold, their fields and their licence."""
     datasets = [
-        {"dataset": dataset, "count": dataset.queryset().count()}
-        for dataset in opendata.DATASETS.values()
+        {"dataset": dataset, "count": dataset.queryset().count()} for dataset in registry.datasets()
     ]
     context = {
         "datasets": datasets,
@@ -124,9 +124,10 @@ def open_data(request):
 
 
 def open_data_file(request, dataset, fmt):
-    if dataset not in opendata.DATASETS or fmt not in opendata.FORMATS:
+    datasets = {dataset.slug: dataset for dataset in registry.datasets()}
+    if dataset not in datasets or fmt not in opendata.FORMATS:
         raise Http404
-    return opendata.respond(opendata.DATASETS[dataset], fmt)
+    return opendata.respond(datasets[dataset], fmt)
 
 
 def robots_txt(request):

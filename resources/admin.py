@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.db.models import Count
 
-from portal.admin import (
+from publishing.admin import (
     HistoryAdmin,
     LinkStatusFilter,
     PublishableAdmin,

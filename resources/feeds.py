@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.utils.feedgenerator import Atom1Feed
 
-from portal.feeds import PublishedContentFeed
+from publishing.feeds import PublishedContentFeed
 from resources.models import Resource
 
 

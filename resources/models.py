@@ -1,23 +1,60 @@
 """Support and tools ("Stöd och verktyg"): links to other organisations' material."""
 
+from urllib.parse import urlsplit
+
 import reversion
 from django.db import models
 from django.urls import reverse
 from taggit.managers import TaggableManager
 
-from portal.models import KeepsOldAddresses, Publishable, PublishableQuerySet
-from portal.search import SearchIndexed, SearchVectorIndex
+from publishing.models import (
+    ContentQuerySet,
+    KeepsOldAddresses,
+    Publishable,
+    PublishableQuerySet,
+    published_q,
+)
+from publishing.registry import Declaration, SearchResults, SitemapEntry
+from publishing.search import SearchIndexed, SearchVectorIndex
+
+
+class CategoryQuerySet(ContentQuerySet):
+    """The eight categories are always public: `published()` is every category."""
+
+    def with_latest_resource(self):
+        """Annotate `latest_resource`: when a published resource in it last changed."""
+        return self.annotate(
+            latest_resource=models.Max("resources__updated_at", filter=published_q("resources__"))
+        )
+
+    def with_resource_count(self):
+        return self.annotate(
+            resource_count=models.Count("resources", filter=published_q("resources__"))
+        )
 
 
 @reversion.register()
 class Category(KeepsOldAddresses, models.Model):
     """One of the eight categories of table 2 in the final report."""
 
+    PUBLISHING = Declaration(
+        url_name="resources:category",
+        sitemap=SitemapEntry(
+            changefreq="weekly",
+            priority=0.7,
+            items=lambda: Category.objects.with_latest_resource().order_by("order", "name"),
+            lastmod=lambda category: category.last_modified,
+        ),
+        feedback_per_version=True,
+    )
+
     name = models.CharField("namn", max_length=100, unique=True)
     slug = models.SlugField("adress", max_length=100, unique=True)
     description = models.TextField("beskrivning")
     order = models.PositiveSmallIntegerField("ordning", default=100)
     updated_at = models.DateTimeField("senast uppdaterad", auto_now=True)
+
+    objects = CategoryQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "name"]
@@ -34,6 +71,13 @@ class Category(KeepsOldAddresses, models.Model):
 
     def get_absolute_url(self):
         return reverse("resources:category", kwargs={"slug": self.slug})
+
+    @property
+    def last_modified(self):
+        """The category's text or its newest published resource, whichever changed last.
+
+        Needs `with_latest_resource()`."""
+        return max(filter(None, [self.updated_at, self.latest_resource]))
 
 
 class ResourceQuerySet(PublishableQuerySet):
@@ -61,6 +105,18 @@ class Resource(SearchIndexed, Publishable):
         "B": ("tags", "sender"),
         "C": ("description", "category__name"),
     }
+    # Listed on its category's page, which has the feedback question and the sitemap entry.
+    PUBLISHING = Declaration(
+        search=SearchResults(
+            kind="resource",
+            label="Stöd och verktyg",
+            snippet_fields=("description",),
+            select_related=("category",),
+        ),
+        link_fields=("url",),
+        in_review_queue=True,
+        open_data="resources.opendata.DATASET",
+    )
 
     class Format(models.TextChoices):
         WEB_PAGE = "webbsida", "Webbsida"
@@ -112,7 +168,5 @@ class Resource(SearchIndexed, Publishable):
     @property
     def link_domain(self):
         """The host the link leads to, shown so visitors know where they are going."""
-        from urllib.parse import urlsplit
-
         host = urlsplit(self.url).hostname or ""
         return host.removeprefix("www.")

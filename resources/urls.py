@@ -5,10 +5,10 @@ from resources import feeds, views
 app_name = "resources"
 
 urlpatterns = [
-    path("", views.category_list, name="category_list"),
+    path("", views.CategoryListView.as_view(), name="category_list"),
     # Before the category pattern: "alla" is not a category.
     path("alla/", views.ResourceListView.as_view(), name="list"),
     path("rss.xml", feeds.ResourceFeed(), name="feed_rss"),
     path("atom.xml", feeds.ResourceAtomFeed(), name="feed_atom"),
-    path("<slug:slug>/", views.category_detail, name="category"),
+    path("<slug:slug>/", views.CategoryDetailView.as_view(), name="category"),
 ]

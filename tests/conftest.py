@@ -3,6 +3,9 @@
 import pytest
 from django.core.cache import cache
 
+from publishing.roles import ADMINISTRATOR, EDITOR
+from tests.editorial import make_staff
+
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
@@ -36,3 +39,39 @@ def public_pages(site_pages, settings):
 
     settings.ROOT_URLCONF = TEST_URLCONF
     return build_public_pages(site_pages)
+
+
+# --- People in the roles the migrations create ---------------------------------------------
+
+
+@pytest.fixture
+def editor(db):
+    return make_staff("redaktor", EDITOR)
+
+
+@pytest.fixture
+def administrator(db):
+    return make_staff("administrator", ADMINISTRATOR)
+
+
+@pytest.fixture
+def analyst(db):
+    return make_staff("analytiker", "Analytiker")
+
+
+@pytest.fixture
+def staff_without_role(db):
+    """Signed in to the admin but in no group: may see nothing."""
+    return make_staff("personal")
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def admin_client_role(client, administrator):
+    client.force_login(administrator)
+    return client

@@ -1,45 +1,35 @@
-"""Fixtures for the editorial workflow: users in the roles the migrations create.
+"""Helpers for tests of the editorial workflow (the fixtures are in tests/conftest.py)."""
 
-Import the fixtures you need into a test module (`from tests.editorial import editor`).
-"""
-
-import pytest
 from django.contrib.auth.models import Group, User
-
-from portal.roles import ADMINISTRATOR, EDITOR
+from django.utils import timezone
 
 PASSWORD = "ett-langt-testlosenord-2025"
 
 
 def make_staff(username, *groups):
+    """A staff account in the named groups (the roles the migrations create)."""
     user = User.objects.create_user(username, f"{username}@example.se", PASSWORD, is_staff=True)
     user.groups.add(*(Group.objects.get(name=name) for name in groups))
     return user
 
 
-@pytest.fixture
-def editor(db):
-    return make_staff("redaktor", EDITOR)
-
-
-@pytest.fixture
-def administrator(db):
-    return make_staff("administrator", ADMINISTRATOR)
-
-
-@pytest.fixture
-def staff_without_role(db):
-    """Signed in to the admin but in no group: may see nothing."""
-    return make_staff("personal")
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
-
-
-@pytest.fixture
-def admin_client_role(client, administrator):
-    client.force_login(administrator)
-    return client
+def change_form_data(page, **overrides):
+    data = {
+        "title": page.title,
+        "slug": page.slug,
+        "ingress": page.ingress,
+        "body": page.body,
+        "order": page.order,
+        "status": page.status,
+        "published_at_0": timezone.localtime(page.published_at).strftime("%Y-%m-%d"),
+        "published_at_1": timezone.localtime(page.published_at).strftime("%H:%M:%S"),
+        "unpublish_at_0": "",
+        "unpublish_at_1": "",
+        "review_by": page.review_by.isoformat() if page.review_by else "",
+        "questions-TOTAL_FORMS": "0",
+        "questions-INITIAL_FORMS": "0",
+        "questions-MIN_NUM_FORMS": "0",
+        "questions-MAX_NUM_FORMS": "1000",
+    }
+    data.update(overrides)
+    return data

@@ -4,7 +4,8 @@ import factory
 from django.utils import timezone
 
 from initiatives.models import County, Initiative, Municipality
-from portal.models import Page, Publishable, Question
+from portal.models import Page, Question
+from publishing.models import Publishable
 from resources.models import Category, Resource
 
 

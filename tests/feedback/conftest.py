@@ -25,30 +25,6 @@ def make_user(django_user_model):
 
 
 @pytest.fixture
-def analyst(make_user):
-    return make_user("analytiker", groups=["Analytiker"])
-
-
-@pytest.fixture
-def editor(make_user):
-    """Staff who edit content, and may even read feedback, but are no analysts."""
-    return make_user(
-        "redaktor",
-        permissions=[
-            "portal.add_page",
-            "portal.change_page",
-            "portal.view_page",
-            "initiatives.add_initiative",
-            "initiatives.change_initiative",
-            "initiatives.view_initiative",
-            "resources.change_resource",
-            "resources.view_resource",
-            "feedback.view_feedback",
-        ],
-    )
-
-
-@pytest.fixture
 def superuser(make_user):
     return make_user("admin", is_superuser=True)
 

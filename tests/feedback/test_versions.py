@@ -14,7 +14,6 @@ from reversion.models import Version
 
 from feedback.models import Feedback
 from resources.models import Category
-from tests.editorial import editor, editor_client  # noqa: F401
 from tests.factories import InitiativeFactory, MunicipalityFactory, PageFactory
 
 pytestmark = pytest.mark.django_db
@@ -92,8 +91,8 @@ def test_an_answer_on_an_initiative_stores_its_latest_version(site_pages):
 
 
 def test_after_an_editor_saves_in_the_admin_new_answers_get_the_new_version(
-    editor_client,  # noqa: F811
-    editor,  # noqa: F811
+    editor_client,
+    editor,
     site_pages,
 ):
     initiative = InitiativeFactory(title="Före ändringen", tags=["etik"])
@@ -116,7 +115,7 @@ def test_after_an_editor_saves_in_the_admin_new_answers_get_the_new_version(
 
 def test_history_counts_ja_and_nej_per_version_for_editors_and_analysts(
     client,
-    editor_client,  # noqa: F811
+    editor_client,
     analyst,
     site_pages,
 ):
@@ -151,7 +150,7 @@ def test_history_counts_ja_and_nej_per_version_for_editors_and_analysts(
 @pytest.mark.parametrize("kind", ["page", "category"])
 def test_pages_and_categories_show_counts_per_version_too(
     client,
-    editor_client,  # noqa: F811
+    editor_client,
     analyst,
     site_pages,
     kind,
@@ -173,7 +172,7 @@ def test_pages_and_categories_show_counts_per_version_too(
 
 
 def test_versions_without_answers_show_zero_and_content_without_a_page_has_no_column(
-    editor_client,  # noqa: F811
+    editor_client,
 ):
     initiative = InitiativeFactory()
     save_version(initiative)

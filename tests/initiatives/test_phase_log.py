@@ -8,7 +8,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from initiatives.models import Initiative, InitiativePhaseChange
-from tests.editorial import editor, editor_client  # noqa: F401
 from tests.factories import InitiativeFactory
 
 pytestmark = pytest.mark.django_db
@@ -63,7 +62,7 @@ def test_a_single_phase_needs_no_log_on_the_page(client, site_pages):
     assert "Status över tid" not in client.get(initiative.get_absolute_url()).content.decode()
 
 
-def test_admin_change_records_the_phase_and_inline_corrects_dates(editor_client):  # noqa: F811
+def test_admin_change_records_the_phase_and_inline_corrects_dates(editor_client):
     initiative = InitiativeFactory(phase=Phase.PILOT)
     initial = initiative.phase_changes.get()
     url = reverse("admin:initiatives_initiative_change", args=[initiative.pk])

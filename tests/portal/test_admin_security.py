@@ -11,9 +11,8 @@ from django.contrib.auth.models import User
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.editorial import PASSWORD, admin_client_role, administrator, editor, editor_client  # noqa: F401
+from tests.editorial import PASSWORD, change_form_data
 from tests.factories import PageFactory
-from tests.portal.test_publishing import change_form_data
 
 pytestmark = pytest.mark.django_db
 LOGIN = "admin:login"
@@ -27,7 +26,7 @@ def log_in(client, username, password, address="127.0.0.1"):
     )
 
 
-def test_five_wrong_passwords_lock_that_username_from_that_address(client, editor):  # noqa: F811
+def test_five_wrong_passwords_lock_that_username_from_that_address(client, editor):
     for attempt in range(4):
         response = log_in(client, "redaktor", f"fel-{attempt}")
         assert response.status_code == 200  # the normal form with its error message
@@ -44,7 +43,7 @@ def test_five_wrong_passwords_lock_that_username_from_that_address(client, edito
     assert log_in(client, "redaktor", PASSWORD, address="192.0.2.10").status_code == 302
 
 
-def test_the_lock_lifts_after_thirty_minutes(client, editor):  # noqa: F811
+def test_the_lock_lifts_after_thirty_minutes(client, editor):
     for attempt in range(5):
         log_in(client, "redaktor", f"fel-{attempt}")
     assert log_in(client, "redaktor", PASSWORD).status_code == 429
@@ -72,7 +71,7 @@ def add_user(client, password):
     )
 
 
-def test_admin_refuses_a_weak_password_for_a_new_user(admin_client_role):  # noqa: F811
+def test_admin_refuses_a_weak_password_for_a_new_user(admin_client_role):
     response = add_user(admin_client_role, "password123")
 
     assert response.status_code == 200
@@ -84,7 +83,7 @@ def test_admin_refuses_a_weak_password_for_a_new_user(admin_client_role):  # noq
     assert User.objects.filter(username="nyredaktor").exists()
 
 
-def test_staff_sessions_end_at_browser_close_and_after_eight_hours(client, editor):  # noqa: F811
+def test_staff_sessions_end_at_browser_close_and_after_eight_hours(client, editor):
     assert settings.SESSION_COOKIE_AGE == 8 * 60 * 60
     response = log_in(client, "redaktor", PASSWORD)
     assert response.status_code == 302
@@ -100,7 +99,7 @@ def test_staff_sessions_end_at_browser_close_and_after_eight_hours(client, edito
     assert response["Location"].startswith(reverse(LOGIN))
 
 
-def test_every_admin_change_is_logged_with_who_and_when(editor_client, editor, client):  # noqa: F811
+def test_every_admin_change_is_logged_with_who_and_when(editor_client, editor, client):
     page = PageFactory(title="Före")
     before = timezone.now()
 
@@ -114,7 +113,7 @@ def test_every_admin_change_is_logged_with_who_and_when(editor_client, editor, c
     assert entry.object_repr == "Efter"
 
 
-def test_administrator_reads_the_change_log_but_cannot_alter_it(client, editor, administrator):  # noqa: F811
+def test_administrator_reads_the_change_log_but_cannot_alter_it(client, editor, administrator):
     page = PageFactory(title="Loggad sida")
     client.force_login(editor)
     client.post(reverse("admin:portal_page_change", args=[page.pk]), change_form_data(page))

@@ -87,7 +87,7 @@ def test_category_page_is_paginated(client, site_pages):
 def test_related_initiatives_rank_by_shared_tags_then_newest_and_skip_drafts():
     from django.utils import timezone
 
-    from resources.views import attach_related_initiatives
+    from portal.related import attach_related_initiatives
     from tests.factories import InitiativeFactory
 
     now = timezone.now()
@@ -109,7 +109,7 @@ def test_related_initiatives_rank_by_shared_tags_then_newest_and_skip_drafts():
 
 
 def test_related_initiatives_take_constant_queries(django_assert_max_num_queries):
-    from resources.views import attach_related_initiatives
+    from portal.related import attach_related_initiatives
     from tests.factories import InitiativeFactory
 
     for _ in range(30):

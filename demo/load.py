@@ -1,0 +1,118 @@
+"""Write the demo content to the database without touching what is already there.
+
+Each row is looked up by a stable key (a municipality's name, a slug, a resource's
+category and title, a page's questions) and created only when missing. Existing rows
+are left exactly as they are, so an editor's changes in the admin survive every run
+of `manage.py load_demo_content`, and running it twice gives the same rows.
+
+Each row it creates starts its version history (django-reversion) with a version of
+its own, so visitor answers on demo content are counted per version from the start.
+One revision per row, not one for the whole run: the history's comparison lists what
+was saved in the same revision, and a page's questions belong with the page alone.
+"""
+
+from collections import Counter
+from contextlib import contextmanager
+
+import reversion
+from django.db import transaction
+from django.utils.text import slugify
+
+from initiatives.models import Initiative, Municipality
+from portal.models import Page, Question
+from publishing.models import Publishable
+from resources.models import Category, Resource
+
+from . import LAUNCHED_AT
+from .initiatives import INITIATIVES, MUNICIPALITIES
+from .pages import PAGES, QUESTIONS
+from .resources import RESOURCES
+
+PUBLISHED = {"status": Publishable.Status.PUBLISHED, "published_at": LAUNCHED_AT}
+REVISION_COMMENT = "Demoinnehåll från slutrapporten"
+
+
+@contextmanager
+def _first_version():
+    """A revision for what is saved inside; none at all if nothing is (the row existed)."""
+    with reversion.create_revision():
+        reversion.set_comment(REVISION_COMMENT)
+        yield
+
+
+def _get_or_create(model, lookup, defaults, tags=()):
+    """Return (row, created). New rows are validated like the admin would before saving."""
+    existing = model.objects.filter(**lookup).first()
+    if existing is not None:
+        return existing, False
+    row = model(**lookup, **defaults)
+    row.full_clean()
+    with _first_version():
+        row.save()
+        if tags:
+            row.tags.add(*tags)
+            # Serialise the row again now that it has its tags, as the admin does.
+            reversion.add_to_revision(row)
+    return row, True
+
+
+@transaction.atomic
+def load_demo_content() -> Counter:
+    """Create whatever demo content is missing; return how many rows of each kind were new."""
+    created = Counter()
+
+    municipalities = {}
+    for name, county, organisation in MUNICIPALITIES:
+        municipalities[name], new = _get_or_create(
+            Municipality,
+            {"name": name},
+            {"slug": slugify(name), "county": county, "organisation": organisation},
+        )
+        created["municipalities"] += new
+
+    for data in INITIATIVES:
+        data = dict(data)
+        tags = data.pop("tags")
+        municipality = municipalities[data.pop("municipality")]
+        slug = data.pop("slug")
+        _, new = _get_or_create(
+            Initiative,
+            {"slug": slug},
+            {**PUBLISHED, **data, "municipality": municipality},
+            tags=tags,
+        )
+        created["initiatives"] += new
+
+    categories = {category.slug: category for category in Category.objects.all()}
+    missing = sorted(set(RESOURCES) - set(categories))
+    if missing:
+        # The eight categories come from a data migration, never from this loader.
+        raise LookupError(f"Categories missing (run migrate first): {', '.join(missing)}")
+    for category_slug, entries in RESOURCES.items():
+        for data in entries:
+            data = dict(data)
+            tags = data.pop("tags")
+            title = data.pop("title")
+            _, new = _get_or_create(
+                Resource,
+                {"category": categories[category_slug], "title": title},
+                {**PUBLISHED, **data},
+                tags=tags,
+            )
+            created["resources"] += new
+
+    for data in PAGES:
+        data = dict(data)
+        slug = data.pop("slug")
+        # One revision for a new page and its questions, as when an editor saves both.
+        with _first_version():
+            page, new = _get_or_create(Page, {"slug": slug}, {**PUBLISHED, **data})
+            created["pages"] += new
+            # Questions have no key an editor cannot change; seed them only onto a page
+            # that has none, so a re-run never duplicates an edited question.
+            if not page.questions.exists():
+                for question in QUESTIONS.get(slug, []):
+                    Question.objects.create(page=page, **question)
+                    created["questions"] += 1
+
+    return created

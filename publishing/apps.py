@@ -1,0 +1,22 @@
+from django.apps import AppConfig
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save, pre_delete
+
+
+class PublishingConfig(AppConfig):
+    name = "publishing"
+    verbose_name = "Publicering"
+
+    def ready(self):
+        from taggit.models import Tag, TaggedItem
+
+        from publishing import roles, search
+
+        # Operations, not business logic: the editorial roles keep up with the content
+        # types and permissions that later migrations add.
+        post_migrate.connect(roles.sync_roles, dispatch_uid="publishing_roles")
+
+        # Keep search vectors in step with tags however they change (see publishing/search.py).
+        m2m_changed.connect(search.refresh_after_tag_change, sender=TaggedItem)
+        post_save.connect(search.refresh_after_tag_rename, sender=Tag)
+        pre_delete.connect(search.remember_tagged_before_delete, sender=Tag)
+        post_delete.connect(search.refresh_after_tag_delete, sender=Tag)

@@ -1,0 +1,238 @@
+"""The kinds of content the site publishes, each declared once, on its own model.
+
+A content type states what the site needs to know about it in one class attribute,
+the way Wagtail page models carry `search_fields`:
+
+    class Initiative(SearchIndexed, Publishable):
+        PUBLISHING = Declaration(
+            url_name="initiatives:detail",
+            search=SearchResults(kind="initiative", label="AI-initiativ", ...),
+            link_fields=("source_url",),
+            in_review_queue=True,
+            ...
+        )
+
+Everything that spans content types (search, the sitemap, open data, link checking, the
+review queue, version history and feedback per version, the page cache's invalidation, the
+editorial roles) asks this module instead of keeping a list of its own. A new content type
+therefore needs its model, this declaration, an admin and a template: nothing else is
+edited. The declarations are read from Django's app registry at run time.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from django.apps import apps
+from django.db import models
+from django.urls import Resolver404, resolve
+from django.utils.module_loading import import_string
+
+from publishing.models import Publishable
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    """How the site search shows this content type's hits."""
+
+    kind: str  # a stable identifier for templates and tests: "initiative"
+    label: str  # what the result says it is: "AI-initiativ"
+    title_field: str = "title"
+    snippet_fields: tuple[str, ...] = ()  # the text a highlighted snippet is cut from
+    select_related: tuple[str, ...] = ()  # what get_absolute_url() needs
+
+
+@dataclass(frozen=True)
+class SitemapEntry:
+    changefreq: str = "monthly"
+    priority: float = 0.5
+    # The rows listed and their last change; default: published rows and `updated_at`.
+    items: Callable[[], models.QuerySet] | None = None
+    lastmod: Callable[[Any], Any] | None = None
+
+
+@dataclass(frozen=True)
+class Declaration:
+    """What the site needs to know about one content type."""
+
+    # The URL name of the content's own public page, found by its `slug` keyword argument.
+    # None for content shown on another type's page (a resource on its category's page).
+    url_name: str | None = None
+    search: SearchResults | None = None
+    # URL fields and Markdown fields whose external links `manage.py check_links` checks.
+    link_fields: tuple[str, ...] = ()
+    markdown_fields: tuple[str, ...] = ()
+    # Listed in "Innehåll att granska" (needs the review date of `Publishable`).
+    in_review_queue: bool = False
+    sitemap: SitemapEntry | None = None
+    # Dotted path to the content type's `publishing.opendata.Dataset`, imported when used.
+    open_data: str | None = None
+    # Visitors' answers to "Hjälpte denna information dig?" on the content's own page are
+    # counted per saved version on its history page. Needs `url_name`.
+    feedback_per_version: bool = False
+    # Models edited together with this one ("app_label.Model"): editors get the same rights.
+    parts: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ContentKind:
+    """A declared model, with the questions the rest of the site asks about it."""
+
+    model: type[models.Model]
+    declaration: Declaration = field(repr=False)
+
+    @property
+    def label(self) -> str:
+        return self.model._meta.label_lower
+
+    @property
+    def verbose_name(self) -> str:
+        return str(self.model._meta.verbose_name)
+
+    def published(self) -> models.QuerySet:
+        return self.model._default_manager.published()
+
+    @cached_property
+    def part_models(self) -> list[type[models.Model]]:
+        return [apps.get_model(label) for label in self.declaration.parts]
+
+    @cached_property
+    def dataset(self):
+        path = self.declaration.open_data
+        return import_string(path) if path else None
+
+    # Search.
+
+    @property
+    def kind(self) -> str:
+        return self.declaration.search.kind
+
+    @property
+    def search_label(self) -> str:
+        return self.declaration.search.label
+
+    @property
+    def title_field(self) -> str:
+        return self.declaration.search.title_field
+
+    @property
+    def snippet_fields(self) -> tuple[str, ...]:
+        return self.declaration.search.snippet_fields
+
+    def search_queryset(self) -> models.QuerySet:
+        queryset = self.published().defer("search_vector")
+        related = self.declaration.search.select_related
+        if related:  # select_related() without names would follow every foreign key
+            queryset = queryset.select_related(*related)
+        return queryset
+
+    # Sitemap.
+
+    def sitemap_items(self):
+        entry = self.declaration.sitemap
+        return entry.items() if entry.items else self.published().order_by("pk")
+
+    def sitemap_lastmod(self, obj):
+        entry = self.declaration.sitemap
+        return entry.lastmod(obj) if entry.lastmod else obj.updated_at
+
+
+def content_types() -> list[ContentKind]:
+    """Every declared content type, in the order of INSTALLED_APPS and of their models."""
+    return [
+        ContentKind(model, model.PUBLISHING)
+        for model in apps.get_models()
+        if isinstance(getattr(model, "PUBLISHING", None), Declaration)
+    ]
+
+
+def get(model: type[models.Model]) -> ContentKind | None:
+    declaration = getattr(model, "PUBLISHING", None)
+    return ContentKind(model, declaration) if isinstance(declaration, Declaration) else None
+
+
+def publishable() -> list[ContentKind]:
+    """Content types with a publication state: drafts, schedules, review dates."""
+    return [ct for ct in content_types() if issubclass(ct.model, Publishable)]
+
+
+def searched() -> list[ContentKind]:
+    return [ct for ct in content_types() if ct.declaration.search]
+
+
+def with_links() -> list[ContentKind]:
+    return [
+        ct for ct in content_types() if ct.declaration.link_fields or ct.declaration.markdown_fields
+    ]
+
+
+def in_review_queue() -> list[ContentKind]:
+    return [ct for ct in content_types() if ct.declaration.in_review_queue]
+
+
+def in_sitemap() -> list[ContentKind]:
+    return [ct for ct in content_types() if ct.declaration.sitemap]
+
+
+def datasets() -> list:
+    return [ct.dataset for ct in content_types() if ct.declaration.open_data]
+
+
+def with_own_page() -> list[ContentKind]:
+    return [ct for ct in content_types() if ct.declaration.url_name]
+
+
+def counts_feedback_per_version(model: type[models.Model]) -> bool:
+    ct = get(model)
+    return bool(ct and ct.declaration.feedback_per_version and ct.declaration.url_name)
+
+
+def content_app_labels() -> set[str]:
+    """The apps whose rows a visitor's page may show: declared types and their parts."""
+    labels = set()
+    for ct in content_types():
+        labels.add(ct.model._meta.app_label)
+        labels.update(part._meta.app_label for part in ct.part_models)
+    return labels
+
+
+# --- Public addresses ------------------------------------------------------------------------
+
+
+def content_type_at(path: str) -> tuple[ContentKind, str] | None:
+    """The content type whose own page `path` is, and the slug in it; no database query."""
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return None
+    if "slug" not in match.kwargs:
+        return None
+    for ct in with_own_page():
+        if ct.declaration.url_name == match.view_name:
+            return ct, match.kwargs["slug"]
+    return None
+
+
+# Pages without a content type of their own that still show one object (tag pages): the
+# site registers how to tell whether one exists, keyed by URL name.
+_page_checks: dict[str, Callable[..., bool]] = {}
+
+
+def register_page_check(url_name: str, exists: Callable[..., bool]) -> None:
+    """Tell the site how to decide whether the page at `url_name` exists for visitors."""
+    _page_checks[url_name] = exists
+
+
+def visible_page_exists(view_name: str, kwargs: dict) -> bool:
+    """Whether a resolved public page shows something a visitor may see right now.
+
+    Content pages exist when their object is published; pages registered with
+    `register_page_check` ask their own check; any other page (lists, the start page)
+    exists whenever its address resolves.
+    """
+    for ct in with_own_page():
+        if ct.declaration.url_name == view_name:
+            return ct.published().filter(slug=kwargs.get("slug")).exists()
+    check = _page_checks.get(view_name)
+    return check(**kwargs) if check else True

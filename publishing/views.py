@@ -1,0 +1,79 @@
+"""One way to write a public content view: lists and detail pages on the same two bases.
+
+They handle what every content page shares: only published content for visitors (drafts
+for an editor previewing, see publishing/preview.py), breadcrumbs, and "Senast uppdaterad".
+A content app's view names its model, its breadcrumb trail and, for lists, its facets.
+"""
+
+from django.urls import reverse
+from django.views.generic import DetailView, ListView
+
+from publishing.facets import Filters
+from publishing.preview import PreviewMixin, visible
+
+
+class ContentPageMixin:
+    """Breadcrumbs and "Senast uppdaterad" in the context of a public content page.
+
+    The view names itself in `get_breadcrumb_label()` and says when its content last
+    changed in `get_last_updated()`.
+    """
+
+    # The trail above this page, as (label, URL name) pairs.
+    parent_breadcrumbs: tuple[tuple[str, str], ...] = ()
+
+    def get_breadcrumbs(self) -> list[tuple[str, str | None]]:
+        trail = [(label, reverse(url_name)) for label, url_name in self.parent_breadcrumbs]
+        return [*trail, (self.get_breadcrumb_label(), None)]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["breadcrumbs"] = self.get_breadcrumbs()
+        context["last_updated"] = self.get_last_updated()
+        return context
+
+
+class PublishedListView(ContentPageMixin, ListView):
+    """A list of the published rows of `model`, filtered by `facets` when it has any."""
+
+    title = ""  # the list's name in the breadcrumbs
+    facets = ()
+    ordering_fields: tuple[str, ...] = ("pk",)
+
+    def published(self):
+        return self.model._default_manager.published()
+
+    def get_queryset(self):
+        queryset = self.published()
+        if self.facets:
+            self.filters = Filters(queryset, self.facets, self.request.GET)
+            queryset = self.filters.results()
+        return self.with_listing_data(queryset).order_by(*self.ordering_fields)
+
+    def with_listing_data(self, queryset):
+        return queryset.with_listing_data() if hasattr(queryset, "with_listing_data") else queryset
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.facets:
+            context["filters"] = self.filters
+        return context
+
+    def get_breadcrumb_label(self) -> str:
+        return self.title
+
+    def get_last_updated(self):
+        return self.published().latest_update()
+
+
+class PublishedDetailView(ContentPageMixin, PreviewMixin, DetailView):
+    """One published object of `model` by its slug; an editor may preview a draft."""
+
+    def get_queryset(self):
+        return visible(self.request, self.model._default_manager.all())
+
+    def get_breadcrumb_label(self) -> str:
+        return str(self.object)
+
+    def get_last_updated(self):
+        return self.object.updated_at
