@@ -16,10 +16,12 @@ TEST_DATABASE_URL ?= $(shell scripts/local-postgres-url)
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
-$(VENV)/.installed: pyproject.toml requirements.lock
+# Development installs production's packages and the test tools; a server installs only
+# requirements.lock (docs/production.md).
+$(VENV)/.installed: pyproject.toml requirements.lock requirements-dev.lock
 	@test -x $(PY) || "$$(scripts/find-python)" -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.lock
 	touch $@
 
 .PHONY: install
@@ -62,11 +64,17 @@ lint: install ## Format and fix lint where ruff can
 	$(VENV)/bin/ruff check --fix .
 
 .PHONY: lock
-lock: ## Re-resolve dependencies from pyproject.toml into requirements.lock
+lock: ## Re-resolve pyproject.toml into requirements.lock (production) and requirements-dev.lock
 	rm -rf .lock-venv && "$$(scripts/find-python)" -m venv .lock-venv
-	.lock-venv/bin/pip install --quiet --disable-pip-version-check -e ".[dev]"
-	.lock-venv/bin/pip freeze --exclude-editable | sort -f > requirements.lock
-	rm -rf .lock-venv
+	.lock-venv/bin/pip install --quiet --disable-pip-version-check .
+	{ echo "# What production runs: \`pip install -r requirements.lock\` (make lock regenerates it)."; \
+	  .lock-venv/bin/pip freeze --exclude ai-socialtjanst | sort -f; } > requirements.lock
+	.lock-venv/bin/pip install --quiet --disable-pip-version-check ".[dev]"
+	{ echo "# Tests and tools on top of production's packages (make lock regenerates it)."; \
+	  echo "-r requirements.lock"; \
+	  .lock-venv/bin/pip freeze --exclude ai-socialtjanst | sort -f | grep -vxFf requirements.lock; } \
+	  > requirements-dev.lock
+	rm -rf .lock-venv *.egg-info build
 
 .PHONY: clean
 clean: ## Remove the virtual environment, local database and collected static files

@@ -26,6 +26,7 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 
+from feedback.exports import feedback_csv_lines  # noqa: E402
 from feedback.models import Feedback  # noqa: E402
 
 COMMENTS = [
@@ -54,7 +55,7 @@ def fill(n: int) -> None:
 
 
 def export() -> None:
-    response_lines = Feedback.objects.all().csv_lines()
+    response_lines = feedback_csv_lines(Feedback.objects.all())
     tracemalloc.start()
     started = time.perf_counter()
     written = 0

@@ -241,7 +241,7 @@ class FeedbackAdmin(admin.ModelAdmin):
         filename = "aterkoppling-{}-{}.csv".format(
             data["fran"] or "start", data["till"] or timezone.localdate()
         )
-        return exports.streaming_csv_response(queryset.csv_lines(), filename)
+        return exports.streaming_csv_response(exports.feedback_csv_lines(queryset), filename)
 
     def summary_view(self, request):
         """Per page over a period: views, unique visitors, Ja, Nej, share helpful, comments."""

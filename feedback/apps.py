@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
 
 
 class FeedbackConfig(AppConfig):
@@ -7,11 +6,7 @@ class FeedbackConfig(AppConfig):
     verbose_name = "Återkoppling och statistik"
 
     def ready(self):
-        from feedback import roles
-        from feedback.models import Feedback
-        from publishing.versions import count_answers_with
+        # Imported here: it reaches models, which are not loaded when this module is.
+        from feedback import content
 
-        # The content's history page shows the answers given on each version.
-        count_answers_with(Feedback.objects.counts_per_version)
-        # Analysts read what visitors answer about, for every content type that counts it.
-        post_migrate.connect(roles.analysts_read_content, dispatch_uid="feedback_analysts")
+        content.connect()

@@ -11,7 +11,6 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import Count, F, Q, Sum
 from django.utils import timezone
 
-from feedback import exports
 from feedback.redaction import redact
 
 COMMENT_MAX_LENGTH = 1000
@@ -66,43 +65,6 @@ class FeedbackQuerySet(models.QuerySet):
             .values_list("version_id", "yes", "no")
         )
         return {version_id: (yes, no) for version_id, yes, no in rows}
-
-    def csv_lines(self, chunk_size: int = 2000):
-        """The export as CSV lines: BOM and Swedish headers first, rows streamed in chunks."""
-        rows = (
-            self.order_by("created_at", "pk")
-            .values_list(
-                "pk", "created_at", "page", "helpful", "comment", "redacted", "status", "version_id"
-            )
-            .iterator(chunk_size=chunk_size)
-        )
-        statuses = dict(Feedback.Status.choices)
-        # "Version" comes last so the columns analysts' spreadsheets already use keep their place.
-        return exports.csv_lines(
-            [
-                "Id",
-                "Datum och tid",
-                "Sida",
-                "Svar",
-                "Kommentar",
-                "Uppgifter borttagna",
-                "Status",
-                "Version",
-            ],
-            (
-                [
-                    pk,
-                    timezone.localtime(created_at).strftime("%Y-%m-%d %H:%M"),
-                    page,
-                    "Ja" if helpful else "Nej",
-                    comment,
-                    "Ja" if redacted else "Nej",
-                    statuses.get(status, status),
-                    version_id,
-                ]
-                for pk, created_at, page, helpful, comment, redacted, status, version_id in rows
-            ),
-        )
 
     # The write paths that bypass Model.save(): redact here too.
     def bulk_create(self, objs, *args, **kwargs):

@@ -53,7 +53,7 @@ def page_exists(path: str | None) -> bool:
         return False
     # Pages that show one object answer 404 when it is missing or unpublished; the same
     # test decides whether the page exists (publishing.registry).
-    return registry.visible_page_exists(match.view_name, match.kwargs)
+    return registry.visible_page_exists(match)
 
 
 def feedback_page_for(path: str) -> str:

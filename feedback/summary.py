@@ -7,6 +7,7 @@ on one row per page.
 import datetime
 from dataclasses import dataclass
 
+from feedback import exports
 from feedback.models import Feedback, PageViewDay
 
 COLUMNS = {
@@ -67,8 +68,6 @@ def film_summary(start: datetime.date, end: datetime.date):
 
 
 def csv_lines(rows: list[PageRow]):
-    from feedback import exports
-
     return exports.csv_lines(
         list(COLUMNS.values()),
         (

@@ -6,10 +6,7 @@ class PortalConfig(AppConfig):
     verbose_name = "Webbplatsen"
 
     def ready(self):
-        from portal import pagecache, views
-        from publishing import registry
+        from portal import pagecache
 
         # Cached public pages go stale when content is saved or deleted (portal/pagecache.py).
         pagecache.connect_signals()
-        # A tag page exists for visitors while published content carries the tag.
-        registry.register_page_check("portal:tag", views.tag_has_published_content)

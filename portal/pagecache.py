@@ -49,6 +49,7 @@ from django.db import transaction
 from django.db.models import Min, Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
+from django.middleware.csp import get_nonce
 from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
@@ -241,7 +242,7 @@ def entry_from_response(request, response, gen):
             return None
         for token in tokens:
             content = content.replace(token, CSRF_PLACEHOLDER)
-    nonce = getattr(request, "_csp_nonce", None)
+    nonce = get_nonce(request)
     uses_nonce = bool(nonce)  # LazyNonce is truthy only once a template used it
     if uses_nonce:
         content = content.replace(str(nonce).encode(), NONCE_PLACEHOLDER)
@@ -268,7 +269,7 @@ def response_from_entry(request, entry):
         # get_token() also makes the CSRF middleware set this visitor's cookie and Vary.
         content = content.replace(CSRF_PLACEHOLDER, get_token(request).encode())
     if entry["nonce"]:
-        content = content.replace(NONCE_PLACEHOLDER, str(request._csp_nonce).encode())
+        content = content.replace(NONCE_PLACEHOLDER, str(get_nonce(request)).encode())
     response = HttpResponse(content)
     for name, value in entry["headers"]:
         response[name] = value

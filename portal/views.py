@@ -60,6 +60,7 @@ def tag_has_published_content(slug) -> bool:
     )
 
 
+@registry.page_exists_when(tag_has_published_content)
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     initiatives = Initiative.objects.published().filter(tags=tag)

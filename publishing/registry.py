@@ -26,7 +26,7 @@ from typing import Any
 
 from django.apps import apps
 from django.db import models
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, ResolverMatch, resolve
 from django.utils.module_loading import import_string
 
 from publishing.models import Publishable
@@ -214,25 +214,26 @@ def content_type_at(path: str) -> tuple[ContentKind, str] | None:
     return None
 
 
-# Pages without a content type of their own that still show one object (tag pages): the
-# site registers how to tell whether one exists, keyed by URL name.
-_page_checks: dict[str, Callable[..., bool]] = {}
+def page_exists_when(check: Callable[..., bool]):
+    """Decorate a view that shows one thing without being a content type's own page (a
+    tag page): `check(**url_kwargs)` tells whether that page exists for visitors."""
+
+    def decorate(view):
+        view.page_exists = check
+        return view
+
+    return decorate
 
 
-def register_page_check(url_name: str, exists: Callable[..., bool]) -> None:
-    """Tell the site how to decide whether the page at `url_name` exists for visitors."""
-    _page_checks[url_name] = exists
-
-
-def visible_page_exists(view_name: str, kwargs: dict) -> bool:
+def visible_page_exists(match: ResolverMatch) -> bool:
     """Whether a resolved public page shows something a visitor may see right now.
 
-    Content pages exist when their object is published; pages registered with
-    `register_page_check` ask their own check; any other page (lists, the start page)
+    Content pages exist when their object is published; views decorated with
+    `page_exists_when` ask their own check; any other page (lists, the start page)
     exists whenever its address resolves.
     """
     for ct in with_own_page():
-        if ct.declaration.url_name == view_name:
-            return ct.published().filter(slug=kwargs.get("slug")).exists()
-    check = _page_checks.get(view_name)
-    return check(**kwargs) if check else True
+        if ct.declaration.url_name == match.view_name:
+            return ct.published().filter(slug=match.kwargs.get("slug")).exists()
+    check = getattr(match.func, "page_exists", None)
+    return check(**match.kwargs) if check else True

@@ -18,3 +18,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast, tests only
+
+# A throwaway content type, declared like any other, that the publishing core must pick up
+# with no other edit (tests/publishing/test_new_content_type.py).
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.notices"]  # noqa: F405

@@ -1,6 +1,7 @@
 from django import template
 
 from feedback import paths
+from feedback.views import block_state
 
 register = template.Library()
 
@@ -8,8 +9,6 @@ register = template.Library()
 @register.inclusion_tag("feedback/block.html", takes_context=True)
 def feedback_block(context):
     """The "Hjälpte denna information dig?" block for the page being rendered."""
-    from feedback.views import block_state
-
     request = context.get("request")
     if request is None:
         return {"state": None}

@@ -40,6 +40,7 @@ def test_analyst_group_reads_marks_and_exports_feedback_and_only_reads_content()
         "initiatives.view_initiativephasechange",
         "initiatives.view_municipality",
         "resources.view_category",
+        "notices.view_notice",  # the tests' throwaway content type (tests/notices)
     }
 
 

@@ -4,6 +4,7 @@ import datetime
 
 from django.core.management.base import BaseCommand, CommandError
 
+from feedback.exports import feedback_csv_lines
 from feedback.models import Feedback
 
 
@@ -26,7 +27,7 @@ class Command(BaseCommand):
     def handle(self, *args, start=None, end=None, page=None, output=None, **options):
         if start and end and start > end:
             raise CommandError("--from must be on or before --to.")
-        lines = Feedback.objects.between(start, end).for_page(page).csv_lines()
+        lines = feedback_csv_lines(Feedback.objects.between(start, end).for_page(page))
         if output:
             with open(output, "w", encoding="utf-8", newline="") as handle:
                 handle.writelines(lines)
