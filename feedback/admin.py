@@ -22,6 +22,7 @@ from reversion.models import Version
 from feedback import exports, summary
 from feedback.models import Feedback, PageViewDay
 from portal.services import version_label
+from publishing.params import clean_text
 
 EXPORT_PERMISSION = "feedback.export_feedback"
 
@@ -99,7 +100,7 @@ class PageFilter(admin.SimpleListFilter):
         return [(page, page) for page in pages]
 
     def queryset(self, request, queryset):
-        return queryset.for_page(self.value())
+        return queryset.for_page(clean_text(self.value(), max_length=300))
 
 
 class HasCommentFilter(admin.SimpleListFilter):

@@ -20,6 +20,7 @@ from portal.models import LinkCheck, Page, Publishable, Question, Redirect
 from portal.preview import preview_url
 from portal.services import restore_version, version_label
 from portal.versions import compare, takes_feedback
+from publishing.params import positive_int
 
 admin.site.site_header = "AI för socialtjänsten – redaktion"
 admin.site.site_title = "AI för socialtjänsten"
@@ -98,9 +99,9 @@ class HistoryAdmin(VersionAdmin):
             raise PermissionDenied
         versions = self._versions(obj)
         try:
-            old = versions.get(pk=int(request.GET.get("old", "")))
-            new = versions.get(pk=int(request.GET.get("new", "")))
-        except (ValueError, Version.DoesNotExist):
+            old = versions.get(pk=positive_int(request.GET.get("old"), 0))
+            new = versions.get(pk=positive_int(request.GET.get("new"), 0))
+        except Version.DoesNotExist:
             messages.error(request, "Välj två sparade versioner att jämföra.")
             return redirect(
                 f"admin:{self.opts.app_label}_{self.opts.model_name}_history", quote(object_id)
@@ -446,8 +447,7 @@ def review_list_view(request):
         opts = model._meta
         if not request.user.has_perm(f"{opts.app_label}.change_{opts.model_name}"):
             raise PermissionDenied
-        pk = request.POST.get("pk", "")
-        obj = get_object_or_404(model, pk=int(pk) if pk.isdigit() else 0)
+        obj = get_object_or_404(model, pk=positive_int(request.POST.get("pk"), 0))
         with reversion.create_revision():
             obj.mark_reviewed()
             reversion.set_user(request.user)

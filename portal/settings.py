@@ -297,3 +297,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
         "connect_timeout", int(os.environ.get("DB_CONNECT_TIMEOUT", "5"))
     )
+
+# --- Hostile input (issue 11) -------------------------------------------------------------
+# Only GET, HEAD, OPTIONS and POST reach a view; TRACE and unknown methods get 405. Inserted
+# just above the page cache (which must stay last), so the 405 still gets every security
+# header from the middleware above it. It answers from __call__, before CSRF's process_view.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("portal.middleware.PublicPageCacheMiddleware"),
+    "portal.methods.AllowedMethodsMiddleware",
+)

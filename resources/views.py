@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.views.decorators.http import require_safe
 from django.views.generic import ListView
 
 from initiatives.models import Initiative
@@ -70,6 +71,7 @@ def attach_related_initiatives(resources, *, limit=3):
     return resources
 
 
+@require_safe
 def category_list(request):
     categories = Category.objects.annotate(
         resource_count=Count("resources", filter=published_q("resources__"))
@@ -85,6 +87,7 @@ def category_list(request):
 CATEGORY_PAGE_SIZE = 25
 
 
+@require_safe
 @previewable
 def category_detail(request, slug):
     category = get_object_or_404(Category, slug=slug)
