@@ -2,7 +2,8 @@
 
 Feedback, the redirect after it and the page-view counts all take a path from the
 request. It is only trusted after `page_exists` has resolved it with the site's own
-URL configuration and, for pages backed by content, found the published object.
+URL configuration to one of the HTML pages visitors see (VISITOR_PAGES) and, for pages
+backed by content, found the published object. Query strings are never part of it.
 """
 
 from urllib.parse import urlsplit
@@ -65,15 +66,29 @@ def _tag_with_published_content(slug):
     )
 
 
-# Views that show one object answer 404 when it is missing or unpublished; the same
-# test decides whether the page exists. Views not listed here are pages without an
-# object (start page, lists), which exist whenever their path resolves.
-OBJECT_PAGES = {
+# The HTML pages visitors see, by view name: only these take feedback and count views.
+# Anything else a path may resolve to (open-data files, robots.txt, the feeds, the
+# sitemap, the feedback endpoints) is not a page. Views that show one object answer 404
+# when it is missing or unpublished; the same test, given here, decides whether the page
+# exists. None: a page without an object (start page, lists), there whenever it resolves.
+VISITOR_PAGES = {
+    "portal:home": None,
     "portal:page": _published_page,
+    "portal:tag_list": None,
     "portal:tag": _tag_with_published_content,
+    "portal:search": None,
+    "portal:open_data": None,
+    "initiatives:list": None,
     "initiatives:detail": _published_initiative,
+    "resources:category_list": None,
+    "resources:list": None,
     "resources:category": _category,
 }
+
+
+def is_visitor_page(view_name: str | None) -> bool:
+    """Whether a view (by its name, e.g. "initiatives:list") is a page visitors see."""
+    return view_name in VISITOR_PAGES
 
 
 def is_public_path(path: str) -> bool:
@@ -88,7 +103,9 @@ def page_exists(path: str | None) -> bool:
         match = resolve(path)
     except Resolver404:
         return False
-    check = OBJECT_PAGES.get(match.view_name)
+    if not is_visitor_page(match.view_name):
+        return False
+    check = VISITOR_PAGES[match.view_name]
     return check(**match.kwargs) if check else True
 
 
