@@ -22,7 +22,6 @@ from reversion.models import Version
 from feedback import exports, summary
 from feedback.models import Feedback, PageViewDay
 from portal.services import version_label
-from publishing.params import clean_text
 
 EXPORT_PERMISSION = "feedback.export_feedback"
 
@@ -100,7 +99,7 @@ class PageFilter(admin.SimpleListFilter):
         return [(page, page) for page in pages]
 
     def queryset(self, request, queryset):
-        return queryset.for_page(clean_text(self.value(), max_length=300))
+        return queryset.for_page(self.value())
 
 
 class HasCommentFilter(admin.SimpleListFilter):

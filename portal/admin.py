@@ -99,9 +99,9 @@ class HistoryAdmin(VersionAdmin):
             raise PermissionDenied
         versions = self._versions(obj)
         try:
-            old = versions.get(pk=positive_int(request.GET.get("old"), 0))
-            new = versions.get(pk=positive_int(request.GET.get("new"), 0))
-        except Version.DoesNotExist:
+            old = versions.get(pk=int(request.GET.get("old", "")))
+            new = versions.get(pk=int(request.GET.get("new", "")))
+        except (ValueError, Version.DoesNotExist):
             messages.error(request, "Välj två sparade versioner att jämföra.")
             return redirect(
                 f"admin:{self.opts.app_label}_{self.opts.model_name}_history", quote(object_id)

@@ -274,3 +274,37 @@ def test_nul_in_a_path_is_a_404_without_a_redirect_lookup(public_pages, django_a
     with django_assert_num_queries(0):
         response = client.get("/gammal%00adress/")
     assert response.status_code == 404
+
+
+# --- The admin reads ids and filters the same way ------------------------------------------
+
+
+def test_admin_review_list_takes_only_real_ids(admin_client, public_pages):
+    for pk in ["²", "9" * 5000, "\x00", "-1"]:
+        response = admin_client.post(
+            "/admin/granska/", {"model": "initiatives.initiative", "pk": pk}
+        )
+        assert response.status_code == 404, pk
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "sida=%00",
+        "sida=a%00b&fran=%00&till=%C2%B2",
+        "fran=2024-01-01%00&till=2024-02-30",
+        "q=%00",
+        "p=%C2%B2",
+        "o=%C2%B2",
+    ],
+)
+def test_admin_feedback_views_refuse_hostile_filters(admin_client, public_pages, query):
+    admin_client.raise_request_exception = False
+    for url in [
+        "/admin/feedback/feedback/",
+        "/admin/feedback/feedback/export/",
+        "/admin/feedback/feedback/sammanstallning/",
+        "/admin/feedback/pageviewday/",
+    ]:
+        response = admin_client.get(f"{url}?{query}")
+        assert response.status_code < 500, (url, query)
