@@ -117,9 +117,30 @@ path_segments = st.one_of(
 )
 
 
+# Addresses that are not pages but read the request too: the sitemap (?p=), the feeds,
+# the open-data files, robots.txt and the feedback block's landing page (?aterkoppling=).
+OTHER_ADDRESSES = [
+    "/sitemap.xml",
+    "/ai-initiativ/rss.xml",
+    "/ai-initiativ/atom.xml",
+    "/stod-och-verktyg/rss.xml",
+    "/stod-och-verktyg/atom.xml",
+    "/oppna-data/",
+    "/oppna-data/initiativ.json",
+    "/oppna-data/stod-och-verktyg.csv",
+    "/robots.txt",
+    "/aterkoppling/tack/",
+    "/sok/",
+]
+
+
 def visitor_pages(public_pages):
     """The public pages a visitor can reach (not the test-only failing addresses)."""
     return [page for page in public_pages if page.status < 500]
+
+
+def every_address(public_pages):
+    return [page.path for page in visitor_pages(public_pages)] + OTHER_ADDRESSES
 
 
 def assert_not_server_error(response, url):
@@ -131,9 +152,9 @@ def assert_not_server_error(response, url):
 @given(data=st.data())
 def test_hostile_query_parameters_never_answer_5xx(public_pages, data):
     client = Client(raise_request_exception=False)
-    page = data.draw(st.sampled_from(visitor_pages(public_pages)), label="page")
+    address = data.draw(st.sampled_from(every_address(public_pages)), label="address")
     query = data.draw(query_strings(), label="query")
-    base, _, own_query = page.path.partition("?")
+    base, _, own_query = address.partition("?")
     url = f"{base}?{own_query + '&' if own_query else ''}{query}"
     assert_not_server_error(client.get(url), url)
 
@@ -144,12 +165,40 @@ def test_hostile_path_segments_never_answer_5xx(public_pages, data):
     # A row in the redirect table makes the fallback lookup run for every 404.
     Redirect.remember(old_path="/gammal-adress/", target=Initiative.objects.first())
     client = Client(raise_request_exception=False)
-    page = data.draw(st.sampled_from(visitor_pages(public_pages)), label="page")
+    address = data.draw(st.sampled_from(every_address(public_pages)), label="address")
     segments = data.draw(st.lists(path_segments, min_size=1, max_size=3), label="segments")
     extra = "/".join(_encoded_value(segment) for segment in segments)
-    base = page.path.partition("?")[0]
+    base = address.partition("?")[0]
     for url in (f"{base}{extra}", f"{base}{extra}/", f"/{extra}/"):
         assert_not_server_error(client.get(url), url)
+
+
+@hostile
+@given(data=st.data())
+def test_hostile_feedback_posts_never_answer_5xx(public_pages, data):
+    """The feedback block's forms and the film counter, with any field sent any value."""
+    client = Client(raise_request_exception=False)
+    url = data.draw(
+        st.sampled_from(["/aterkoppling/svar/", "/aterkoppling/kommentar/", "/aterkoppling/film/"])
+    )
+    pages = [page.path.partition("?")[0] for page in visitor_pages(public_pages)]
+    fields = {
+        "page": st.one_of(text_values, st.sampled_from(pages)),
+        "helpful": st.one_of(text_values, st.sampled_from(["ja", "nej", "JA"])),
+        "comment": text_values,
+        "token": text_values,
+        "film": text_values,
+        "website": text_values,
+    }
+    pairs = []
+    for name, values in fields.items():
+        pairs += [(name, value) for value in data.draw(st.lists(values, max_size=2))]
+    body = "&".join(f"{_encoded_value(n)}={_encoded_value(v)}" for n, v in pairs)
+    headers = data.draw(st.sampled_from([{}, {"x-requested-with": "fetch"}]))
+    response = client.post(
+        url, body, content_type="application/x-www-form-urlencoded", headers=headers
+    )
+    assert_not_server_error(response, f"{url} {body[:200]}")
 
 
 @hostile
