@@ -9,8 +9,11 @@ the day's two numbers per page.
 import logging
 import re
 
+from django.urls import Resolver404, resolve
+
 from feedback import abuse, paths, services
 from feedback.models import PageViewDay
+from publishing import registry
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +40,15 @@ def should_count(request, response) -> bool:
     if not response.get("Content-Type", "").startswith("text/html"):
         return False
     if not paths.is_public_path(request.path) or is_bot(request):
+        return False
+    # Only the HTML pages visitors see; the answer is a 200, so the page exists.
+    match = getattr(request, "resolver_match", None)
+    if match is None:  # served from the page cache: no view ran, so resolve here
+        try:
+            match = resolve(request.path_info, getattr(request, "urlconf", None))
+        except Resolver404:
+            return False
+    if not registry.is_visitor_page(match):
         return False
     if any(param in request.GET for param in SKIP_PARAMS):
         return False

@@ -2,7 +2,9 @@
 
 Feedback, the redirect after it and the page-view counts all take a path from the
 request. It is only trusted after `page_exists` has resolved it with the site's own
-URL configuration and, for pages backed by content, found the published object.
+URL configuration to one of the HTML pages visitors see (publishing.registry's visitor
+pages) and, for pages backed by content, found the published object. Query strings are
+never part of it.
 """
 
 from urllib.parse import urlsplit

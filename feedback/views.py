@@ -5,7 +5,6 @@ at the feedback block. feedback.js sends the same forms with fetch and gets the 
 new content back to swap in place. Spam gets exactly the response success gets.
 """
 
-import re
 from urllib.parse import urlencode
 
 from django.http import HttpResponse, HttpResponseRedirect
@@ -15,13 +14,12 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from feedback import abuse, paths, services
+from feedback import abuse, films, paths, services
 from feedback.forms import AnswerForm, CommentForm
 from feedback.middleware import is_bot
 
 STATE_PARAM = "aterkoppling"
 DONE = "klar"
-FILM_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$")
 
 
 def block_state(request, page: str) -> dict:
@@ -143,16 +141,19 @@ def thanks(request):
 
 @require_POST
 def film_play(request):
-    """Count a play of a webinar film (sent by feedback.js when a film starts)."""
-    film = request.POST.get("film", "")
-    if not FILM_ID_RE.match(film):
+    """Count a play of a webinar film (sent by feedback.js when a film starts).
+
+    Only films a published page shows are counted (feedback/films.py).
+    """
+    film = films.shown_film(request.POST.get("film"))
+    if film is None:
         return HttpResponse("Okänd film.", status=400, content_type="text/plain; charset=utf-8")
     if not is_bot(request):
         services.record_film_play(
-            film=film.lower(),
+            film=film,
             client=submitter(request),
             visitor=abuse.client_hash(
-                request, purpose="view", with_user_agent=True, extra=f"film\n{film.lower()}"
+                request, purpose="view", with_user_agent=True, extra=f"film\n{film}"
             ),
         )
     return HttpResponse(status=204)

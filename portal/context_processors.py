@@ -2,6 +2,8 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.encoding import iri_to_uri
 
+from publishing.params import positive_int
+
 # The four entry points of the site, as the final report (2.4) describes them.
 MAIN_MENU = [
     ("Introduktion till AI", "portal:page", {"slug": "introduktion-till-ai"}),
@@ -36,7 +38,7 @@ def canonical_url(request):
     if not hasattr(request, "path"):
         return ""
     url = settings.SITE_URL.rstrip("/") + iri_to_uri(request.path)
-    page = request.GET.get("page", "")
-    if page.isdigit() and int(page) > 1:
-        url += f"?page={int(page)}"
+    page = positive_int(request.GET.get("page"), 1)
+    if page > 1:
+        url += f"?page={page}"
     return url

@@ -89,6 +89,9 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
     # A lost database gives the Swedish 503 page, not a 500.
     "portal.middleware.DatabaseUnavailableMiddleware",
+    # Only GET, HEAD, OPTIONS and POST reach a view; TRACE and unknown methods get 405,
+    # with every security header from above.
+    "portal.methods.AllowedMethodsMiddleware",
     # Last: everything above still runs for a page served from the cache (security
     # headers, the CSP nonce, the CSRF cookie, page-view counting).
     "portal.middleware.PublicPageCacheMiddleware",

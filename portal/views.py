@@ -2,11 +2,14 @@
 
 import sys
 
+from django.conf import settings
 from django.db.models import Count, Q
-from django.http import Http404, HttpResponse, HttpResponseServerError
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseServerError
 from django.shortcuts import get_object_or_404, render
 from django.template import loader
 from django.urls import reverse
+from django.utils.csp import CSP, build_policy
+from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
 from initiatives.models import Initiative
@@ -19,6 +22,8 @@ from publishing.views import PublishedDetailView
 from resources.models import Category, Resource
 
 
+@require_safe
+@registry.visitor_page
 def home(request):
     initiatives = Initiative.objects.published()
     resources = Resource.objects.published()
@@ -60,7 +65,8 @@ def tag_has_published_content(slug) -> bool:
     )
 
 
-@registry.page_exists_when(tag_has_published_content)
+@require_safe
+@registry.visitor_page(exists=tag_has_published_content)
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     initiatives = Initiative.objects.published().filter(tags=tag)
@@ -82,6 +88,8 @@ def tag_detail(request, slug):
     return render(request, "portal/tag_detail.html", context)
 
 
+@require_safe
+@registry.visitor_page
 def tag_list(request):
     tags = (
         Tag.objects.annotate(
@@ -95,6 +103,8 @@ def tag_list(request):
     return render(request, "portal/tag_list.html", context)
 
 
+@require_safe
+@registry.visitor_page
 def site_search(request):
     """The search page: the form, and results once a query is given."""
     cleaned = clean_query(request.GET.get("q"))
@@ -110,6 +120,8 @@ def site_search(request):
     return render(request, "portal/search.html", context)
 
 
+@require_safe
+@registry.visitor_page
 def open_data(request):
     """The open data page: what the files hold, their fields and their licence."""
     datasets = [
@@ -124,6 +136,7 @@ def open_data(request):
     return render(request, "portal/open_data.html", context)
 
 
+@require_safe
 def open_data_file(request, dataset, fmt):
     datasets = {dataset.slug: dataset for dataset in registry.datasets()}
     if dataset not in datasets or fmt not in opendata.FORMATS:
@@ -131,6 +144,7 @@ def open_data_file(request, dataset, fmt):
     return opendata.respond(datasets[dataset], fmt)
 
 
+@require_safe
 def robots_txt(request):
     lines = [
         "User-agent: *",
@@ -139,6 +153,25 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def bad_request(request, exception):
+    """The 400 page, with the security headers every other answer has.
+
+    A bad Host header is refused inside CommonMiddleware, so the header middleware after
+    it never sees this answer: it carries them itself. Rendered without the request,
+    whose host is what was wrong.
+    """
+    response = HttpResponseBadRequest(loader.get_template("400.html").render())
+    response["X-Frame-Options"] = settings.X_FRAME_OPTIONS
+    response["Permissions-Policy"] = settings.PERMISSIONS_POLICY
+    for header, config in [
+        (CSP.HEADER_ENFORCE, settings.SECURE_CSP),
+        (CSP.HEADER_REPORT_ONLY, settings.SECURE_CSP_REPORT_ONLY),
+    ]:
+        if config:
+            response[str(header)] = build_policy(config)
+    return response
 
 
 def page_not_found(request, exception):

@@ -22,6 +22,7 @@ from reversion.models import Version
 
 from publishing import registry
 from publishing.models import LinkCheck, Publishable, Redirect
+from publishing.params import positive_int
 from publishing.preview import preview_url
 from publishing.services import restore_version
 from publishing.versions import answers_per_version, compare, version_label
@@ -406,8 +407,7 @@ def review_list_view(request):
         opts = model._meta
         if not request.user.has_perm(f"{opts.app_label}.change_{opts.model_name}"):
             raise PermissionDenied
-        pk = request.POST.get("pk", "")
-        obj = get_object_or_404(model, pk=int(pk) if pk.isascii() and pk.isdigit() else 0)
+        obj = get_object_or_404(model, pk=positive_int(request.POST.get("pk"), 0))
         with reversion.create_revision():
             obj.mark_reviewed()
             reversion.set_user(request.user)

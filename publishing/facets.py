@@ -12,9 +12,12 @@ from functools import cached_property
 
 from django.db.models import Count, Q
 
+from publishing.params import clean_values
+
 # Options beyond this many hide behind "Visa fler" (a <details>, no JavaScript needed).
 VISIBLE_OPTIONS = 10
 MAX_VALUES = 50  # per facet: a longer list in a URL is not a visitor's choice
+MAX_VALUE_LENGTH = 200  # longer than any slug or label an option can have
 
 SWEDISH_ORDER = str.maketrans({"å": "{", "ä": "|", "ö": "}", "é": "e", "ü": "y"})
 
@@ -86,8 +89,9 @@ class Filters:
         self.params = params
         self.selected: dict[str, list[str]] = {}
         for facet in facets:
-            values = [v.strip() for v in params.getlist(facet.param) if v.strip()]
-            values = list(dict.fromkeys(values))[:MAX_VALUES]
+            values = clean_values(
+                params, facet.param, max_values=MAX_VALUES, max_length=MAX_VALUE_LENGTH
+            )
             if facet.choices is not None:
                 known = {value for value, _ in facet.choices}
                 values = [v for v in values if v in known]  # stale or made-up values

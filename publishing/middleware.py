@@ -3,6 +3,7 @@
 from django.http import HttpResponsePermanentRedirect
 
 from publishing.models import Redirect
+from publishing.params import is_clean_text
 
 
 class RedirectFallbackMiddleware:
@@ -19,6 +20,8 @@ class RedirectFallbackMiddleware:
         response = self.get_response(request)
         if response.status_code != 404 or request.method not in ("GET", "HEAD"):
             return response
+        if not is_clean_text(request.path):
+            return response  # no stored address has a NUL or control character
         redirect = (
             Redirect.objects.filter(old_path=request.path).select_related("content_type").first()
         )

@@ -214,24 +214,43 @@ def content_type_at(path: str) -> tuple[ContentKind, str] | None:
     return None
 
 
-def page_exists_when(check: Callable[..., bool]):
-    """Decorate a view that shows one thing without being a content type's own page (a
-    tag page): `check(**url_kwargs)` tells whether that page exists for visitors."""
+# --- Visitor pages ---------------------------------------------------------------------------
+# The HTML pages visitors see are the only ones that take feedback and count views; anything
+# else an address resolves to (open-data files, robots.txt, feeds, the sitemap, the feedback
+# endpoints) is not a page. A view says it is one: the publishing view bases do so for every
+# content page, a function view with `@visitor_page`.
+
+
+def visitor_page(view=None, *, exists: Callable[..., bool] | None = None):
+    """Mark a function view as an HTML page visitors see.
+
+    `exists(**url_kwargs)`, for a page that shows one thing without being a content type's
+    own page (a tag page), tells whether it exists for visitors right now.
+    """
 
     def decorate(view):
-        view.page_exists = check
+        view.visitor_page = True
+        view.page_exists = exists
         return view
 
-    return decorate
+    return decorate(view) if view is not None else decorate
+
+
+def is_visitor_page(match: ResolverMatch) -> bool:
+    view_class = getattr(match.func, "view_class", None)
+    return bool(
+        getattr(match.func, "visitor_page", False) or getattr(view_class, "visitor_page", False)
+    )
 
 
 def visible_page_exists(match: ResolverMatch) -> bool:
-    """Whether a resolved public page shows something a visitor may see right now.
+    """Whether a resolved address is a visitor page showing something visible right now.
 
-    Content pages exist when their object is published; views decorated with
-    `page_exists_when` ask their own check; any other page (lists, the start page)
-    exists whenever its address resolves.
+    Content pages exist when their object is published; pages with an `exists` check ask
+    it; any other visitor page (lists, the start page) exists whenever it resolves.
     """
+    if not is_visitor_page(match):
+        return False
     for ct in with_own_page():
         if ct.declaration.url_name == match.view_name:
             return ct.published().filter(slug=match.kwargs.get("slug")).exists()

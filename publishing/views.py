@@ -19,6 +19,9 @@ class ContentPageMixin:
     changed in `get_last_updated()`.
     """
 
+    visitor_page = True  # takes feedback and counts views (publishing.registry)
+    http_method_names = ["get", "head", "options"]  # a page takes no POST
+
     # The trail above this page, as (label, URL name) pairs.
     parent_breadcrumbs: tuple[tuple[str, str], ...] = ()
 

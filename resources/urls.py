@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.decorators.http import require_safe
 
 from resources import feeds, views
 
@@ -8,7 +9,7 @@ urlpatterns = [
     path("", views.CategoryListView.as_view(), name="category_list"),
     # Before the category pattern: "alla" is not a category.
     path("alla/", views.ResourceListView.as_view(), name="list"),
-    path("rss.xml", feeds.ResourceFeed(), name="feed_rss"),
-    path("atom.xml", feeds.ResourceAtomFeed(), name="feed_atom"),
+    path("rss.xml", require_safe(feeds.ResourceFeed()), name="feed_rss"),
+    path("atom.xml", require_safe(feeds.ResourceAtomFeed()), name="feed_atom"),
     path("<slug:slug>/", views.CategoryDetailView.as_view(), name="category"),
 ]

@@ -116,7 +116,35 @@ def test_a_failing_count_never_costs_the_visitor_the_page(site_pages):
     assert response.status_code == 200
 
 
-def test_film_plays_are_counted_per_film_with_unique_viewers(site_pages):
+FILMS_MARKUP = (
+    "## Inspelningar\n\n"
+    '<video data-film-id="webbinarium-2024-del-1" src="/media/del-1.mp4" controls></video>\n\n'
+    '<video data-film-id="Webbinarium-2024-del-2" src="/media/del-2.mp4" controls></video>\n'
+)
+
+
+@pytest.fixture
+def films_on_pages(site_pages, monkeypatch):
+    """The webinar page shows two films.
+
+    Markdown strips <video> today, so no page can show a film yet; this opens the
+    allowlist the way the media library will, to test the rule once films exist.
+    """
+    from publishing import markdown
+
+    monkeypatch.setattr(markdown, "ALLOWED_TAGS", markdown.ALLOWED_TAGS | {"video"})
+    monkeypatch.setattr(
+        markdown,
+        "ALLOWED_ATTRIBUTES",
+        {**markdown.ALLOWED_ATTRIBUTES, "video": {"data-film-id", "src", "controls"}},
+    )
+    webinar = site_pages["webbinarium"]
+    webinar.body = FILMS_MARKUP
+    webinar.save()
+    return webinar
+
+
+def test_film_plays_are_counted_per_film_with_unique_viewers(films_on_pages):
     url = reverse("feedback:film_play")
     anna, bertil = visitor(), visitor(ip="198.51.100.11")
     assert anna.post(url, {"film": "webbinarium-2024-del-1"}).status_code == 204
@@ -129,14 +157,46 @@ def test_film_plays_are_counted_per_film_with_unique_viewers(site_pages):
 
 
 @pytest.mark.parametrize("film", ["", "../etc", "<script>", "a" * 101, "film med mellanslag"])
-def test_film_play_refuses_bad_ids(site_pages, film):
+def test_film_play_refuses_bad_ids(films_on_pages, film):
     response = visitor().post(reverse("feedback:film_play"), {"film": film})
     assert response.status_code == 400
     assert not PageViewDay.objects.exists()
 
 
-def test_film_plays_by_bots_are_not_counted(site_pages):
-    visitor(agent="Googlebot/2.1").post(reverse("feedback:film_play"), {"film": "webbinarium"})
+@pytest.mark.parametrize(
+    "film", ["webbinarium-2024-del-3", "pa-hittad-film", "webbinarium-2024-del-1\n"]
+)
+def test_film_play_refuses_films_no_page_shows(films_on_pages, film):
+    response = visitor().post(reverse("feedback:film_play"), {"film": film})
+    assert response.status_code == 400
+    assert not PageViewDay.objects.exists()
+
+
+def test_a_film_on_an_unpublished_page_is_not_counted(films_on_pages):
+    films_on_pages.status = films_on_pages.Status.DRAFT
+    films_on_pages.save()
+    response = visitor().post(reverse("feedback:film_play"), {"film": "webbinarium-2024-del-1"})
+    assert response.status_code == 400
+    assert not PageViewDay.objects.exists()
+
+
+def test_no_film_is_counted_while_markdown_cannot_show_one(site_pages):
+    # Today's allowlist strips <video>: the film written into the page is not shown,
+    # so its plays are not counted either.
+    webinar = site_pages["webbinarium"]
+    webinar.body = FILMS_MARKUP
+    webinar.save()
+    assert "data-film-id" not in visitor().get(webinar.get_absolute_url()).content.decode()
+    response = visitor().post(reverse("feedback:film_play"), {"film": "webbinarium-2024-del-1"})
+    assert response.status_code == 400
+    assert not PageViewDay.objects.filter(kind="film").exists()
+
+
+def test_film_plays_by_bots_are_not_counted(films_on_pages):
+    response = visitor(agent="Googlebot/2.1").post(
+        reverse("feedback:film_play"), {"film": "webbinarium-2024-del-1"}
+    )
+    assert response.status_code == 204
     assert not PageViewDay.objects.exists()
 
 

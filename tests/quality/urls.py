@@ -5,10 +5,10 @@ from django.http import HttpResponse
 from django.template import engines
 from django.urls import path
 
-from portal.urls import handler404, handler500
+from portal.urls import handler400, handler404, handler500
 from portal.urls import urlpatterns as site_urlpatterns
 
-__all__ = ["handler404", "handler500", "urlpatterns"]
+__all__ = ["handler400", "handler404", "handler500", "urlpatterns"]
 
 
 def fail(request):
