@@ -2,9 +2,15 @@
 
 import pytest
 from django.core.cache import cache
+from hypothesis import settings as hypothesis_settings
 
 from publishing.roles import ADMINISTRATOR, EDITOR
 from tests.editorial import make_staff
+
+# Property-based tests check what comes out, never how fast: a loaded CI machine must not
+# turn a slow example into a failure.
+hypothesis_settings.register_profile("site", deadline=None)
+hypothesis_settings.load_profile("site")
 
 
 @pytest.fixture(autouse=True)
