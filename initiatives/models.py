@@ -92,43 +92,28 @@ class InitiativeQuerySet(PublishableQuerySet):
 class Initiative(KeepsOldAddresses, SearchIndexed, Publishable):
     """One municipality's AI initiative, told as a case study with a fact box."""
 
+    # The case study's sections, in the order the page shows them; empty ones are not shown.
+    SECTIONS = (
+        ("goals", "Mål och syfte"),
+        ("implementation", "Genomförande"),
+        ("technology", "Teknik"),
+        ("law_and_ethics", "Juridik och etik"),
+        ("lessons_learned", "Lärdomar"),
+    )
+    MARKDOWN_FIELDS = ("body", *(field for field, _ in SECTIONS))
+
     SEARCH_FIELDS = {
         "A": ("title",),
         "B": ("ingress", "tags", "municipality__name", "municipality__organisation"),
-        "C": (
-            "body",
-            "goals",
-            "implementation",
-            "technology",
-            "law_and_ethics",
-            "lessons_learned",
-            "data_used",
-        ),
+        "C": (*MARKDOWN_FIELDS, "data_used"),
     }
     PUBLISHING = Declaration(
         url_name="initiatives:detail",
         search=SearchResults(
-            kind="initiative",
-            label="AI-initiativ",
-            snippet_fields=(
-                "ingress",
-                "body",
-                "goals",
-                "implementation",
-                "technology",
-                "law_and_ethics",
-                "lessons_learned",
-            ),
+            kind="initiative", label="AI-initiativ", snippet_fields=("ingress", *MARKDOWN_FIELDS)
         ),
         link_fields=("source_url",),
-        markdown_fields=(
-            "body",
-            "goals",
-            "implementation",
-            "technology",
-            "law_and_ethics",
-            "lessons_learned",
-        ),
+        markdown_fields=MARKDOWN_FIELDS,
         in_review_queue=True,
         sitemap=SitemapEntry(changefreq="monthly", priority=0.7),
         open_data="initiatives.opendata.DATASET",
@@ -204,14 +189,6 @@ class Initiative(KeepsOldAddresses, SearchIndexed, Publishable):
     tags = TaggableManager("ämnen", blank=True, help_text="Kommaseparerade ämnen.")
 
     objects = InitiativeQuerySet.as_manager()
-
-    SECTIONS = (
-        ("goals", "Mål och syfte"),
-        ("implementation", "Genomförande"),
-        ("technology", "Teknik"),
-        ("law_and_ethics", "Juridik och etik"),
-        ("lessons_learned", "Lärdomar"),
-    )
 
     class Meta(Publishable.Meta):
         ordering = ["-published_at", "title"]
