@@ -7,10 +7,11 @@ and the rest stemmed with the Snowball Swedish stemmer, both before a row is ind
 before a visitor's query runs. "socialtjänsten", "chattbotar" and "kommunens" become
 "socialtjänst", "chattbot" and "kommun".
 
-One FTS5 table holds every searchable row: the model's label, its primary key and one
-column of stems per weight of SEARCH_FIELDS (A titles … D). bm25 ranks with the weights
-ts_rank gives A–D, snippets are cut from the original text in Python and mark the words
-whose stem the query asked for. Migration portal 0005 creates the table on SQLite.
+One table holds a row per searchable object of every model: the model's label, its
+primary key and one column of stems per weight of SEARCH_FIELDS (A titles … D); an FTS5
+index over it (external content, kept in step by triggers) does the matching. bm25 ranks
+with the weights ts_rank gives A–D; snippets are cut from the original text in Python and
+mark the words whose stem the query asked for. Migration portal 0005 creates both tables.
 """
 
 import re
@@ -24,7 +25,8 @@ import snowballstemmer
 from django.db import connections
 from django.utils.safestring import SafeString, mark_safe
 
-TABLE = "portal_search_fts"
+DOCUMENTS = "portal_search_document"
+FTS = "portal_search_fts"
 # ts_rank's default weights for A, B, C and D, so ranks order as on PostgreSQL.
 WEIGHTS = {"A": 1.0, "B": 0.4, "C": 0.2, "D": 0.1}
 COLUMNS = {weight: weight.lower() for weight in WEIGHTS}
@@ -70,72 +72,61 @@ def terms(text: str | None) -> list[str]:
 # --- The index ---------------------------------------------------------------------------
 
 
+# One row per object; saving an object again replaces its row (the triggers update FTS5).
+UPSERT = (
+    f"INSERT INTO {DOCUMENTS} (model, object_id, {', '.join(COLUMNS.values())}) "
+    f"VALUES (%s, %s, {', '.join(['%s'] * len(COLUMNS))}) "
+    "ON CONFLICT (model, object_id) DO UPDATE SET "
+    + ", ".join(f"{column} = excluded.{column}" for column in COLUMNS.values())
+)
+
+
 def index(queryset) -> int:
     """(Re)index every row of `queryset` from its model's SEARCH_FIELDS; the row count."""
     model = queryset.model
-    label = model._meta.label
     queryset = queryset.order_by()
-    fields, related_names = [], []
-    for paths in model.SEARCH_FIELDS.values():
-        for path in paths:
-            many = "__" not in path and model._meta.get_field(path).many_to_many
-            (related_names if many else fields).append(path)
+    paths = [path for group in model.SEARCH_FIELDS.values() for path in group]
+    # Tags: the names of the related objects, read by one query per many-to-many entry.
+    many = [p for p in paths if "__" not in p and model._meta.get_field(p).many_to_many]
+    single = [p for p in paths if p not in many]
 
     documents = {
-        row[0]: dict(zip(fields, row[1:], strict=True))
-        for row in queryset.values_list("pk", *fields)
+        row[0]: dict(zip(single, row[1:], strict=True))
+        for row in queryset.values_list("pk", *single)
     }
-    # Tags: the names of the related objects, one query per many-to-many entry.
-    for path in related_names:
+    for path in many:
         for document in documents.values():
-            document[path] = []
-        names = queryset.filter(**{f"{path}__isnull": False}).values_list("pk", f"{path}__name")
-        for pk, name in names:
-            documents[pk][path].append(name)
+            document[path] = ""
+        for pk, name in queryset.values_list("pk", f"{path}__name"):
+            if name:
+                documents[pk][path] += f" {name}"
 
     rows = []
     for pk, document in documents.items():
         columns = dict.fromkeys(COLUMNS.values(), "")
-        for weight, paths in model.SEARCH_FIELDS.items():
-            texts = []
-            for path in paths:
-                value = document[path]
-                texts.extend(value if isinstance(value, list) else [value])
-            text = ADDRESS.sub(" ", " ".join(t for t in texts if t))
+        for weight, group in model.SEARCH_FIELDS.items():
+            text = ADDRESS.sub(" ", " ".join(document[path] or "" for path in group))
             columns[COLUMNS[weight]] = " ".join(terms(text))
-        rows.append((label, pk, *columns.values()))
-
+        rows.append((model._meta.label, pk, *columns.values()))
     with connections[queryset.db].cursor() as cursor:
-        _delete(cursor, label, list(documents))
-        cursor.executemany(
-            f"INSERT INTO {TABLE} (model, object_id, {', '.join(COLUMNS.values())}) "
-            f"VALUES (%s, %s, {', '.join(['%s'] * len(COLUMNS))})",
-            rows,
-        )
+        cursor.executemany(UPSERT, rows)
     return len(rows)
-
-
-def _delete(cursor, label, pks, chunk=500):
-    for start in range(0, len(pks), chunk):
-        part = pks[start : start + chunk]
-        cursor.execute(
-            f"DELETE FROM {TABLE} WHERE model = %s AND object_id IN "
-            f"({', '.join(['%s'] * len(part))})",
-            [label, *part],
-        )
 
 
 def forget_deleted(sender, instance, using, **kwargs):
     """post_delete receiver: a deleted row leaves the index (PortalConfig.ready connects it)."""
     if connections[using].vendor == "sqlite":
         with connections[using].cursor() as cursor:
-            _delete(cursor, sender._meta.label, [instance.pk])
+            cursor.execute(
+                f"DELETE FROM {DOCUMENTS} WHERE model = %s AND object_id = %s",
+                [sender._meta.label, instance.pk],
+            )
 
 
 def clear(using="default"):
     """Empty the index, so a rebuild leaves no rows behind for content deleted with raw SQL."""
     with connections[using].cursor() as cursor:
-        cursor.execute(f"DELETE FROM {TABLE}")
+        cursor.execute(f"DELETE FROM {DOCUMENTS}")
 
 
 # --- The query ---------------------------------------------------------------------------
@@ -218,13 +209,14 @@ def find(match: Match, querysets: dict[str, object], limit: int):
     for label, queryset in querysets.items():
         published = queryset.order_by().values("pk")
         sql, sub_params = published.query.get_compiler(using=published.db).as_sql()
-        conditions.append(f"(model = %s AND object_id IN ({sql}))")
+        conditions.append(f"(document.model = %s AND document.object_id IN ({sql}))")
         params += [label, *sub_params]
     using = next(iter(querysets.values())).db
     with connections[using].cursor() as cursor:
         cursor.execute(
-            f"SELECT model, object_id, -bm25({TABLE}, 0, 0, {weights}) FROM {TABLE} "
-            f"WHERE {TABLE} MATCH %s AND ({' OR '.join(conditions)})",
+            f"SELECT document.model, document.object_id, -bm25({FTS}, {weights}) "
+            f"FROM {FTS} JOIN {DOCUMENTS} AS document ON document.id = {FTS}.rowid "
+            f"WHERE {FTS} MATCH %s AND ({' OR '.join(conditions)})",
             params,
         )
         hits = cursor.fetchall()

@@ -1,30 +1,76 @@
 """The full-text index for SQLite (portal/search_sqlite.py); PostgreSQL has search_vector.
 
-An FTS5 table of Snowball stems, one row per searchable object: the model's label, its
-primary key (both stored, not indexed) and one column of stems per weight A–D. Run
-`manage.py update_search_index` afterwards to index content that already exists.
+portal_search_document holds one row per searchable object: the model's label, its
+primary key and one column of Snowball stems per weight A–D; the unique (model,
+object_id) index makes replacing or deleting an object's row a lookup, not a scan.
+portal_search_fts is an FTS5 index over those columns (external content), kept in step
+by the triggers FTS5's documentation gives. Run `manage.py update_search_index` after
+this migration to index content that already exists.
 """
 
 from django.db import migrations
 
-CREATE = """
-CREATE VIRTUAL TABLE portal_search_fts USING fts5(
-    model UNINDEXED,
-    object_id UNINDEXED,
-    a, b, c, d,
-    tokenize = 'unicode61 remove_diacritics 0'
-)
-"""
+CREATE = [
+    """
+    CREATE TABLE portal_search_document (
+        id INTEGER PRIMARY KEY,
+        model TEXT NOT NULL,
+        object_id INTEGER NOT NULL,
+        a TEXT NOT NULL DEFAULT '',
+        b TEXT NOT NULL DEFAULT '',
+        c TEXT NOT NULL DEFAULT '',
+        d TEXT NOT NULL DEFAULT '',
+        UNIQUE (model, object_id)
+    )
+    """,
+    """
+    CREATE VIRTUAL TABLE portal_search_fts USING fts5(
+        a, b, c, d,
+        content = 'portal_search_document',
+        content_rowid = 'id',
+        tokenize = 'unicode61 remove_diacritics 0'
+    )
+    """,
+    """
+    CREATE TRIGGER portal_search_document_insert AFTER INSERT ON portal_search_document
+    BEGIN
+        INSERT INTO portal_search_fts (rowid, a, b, c, d)
+        VALUES (new.id, new.a, new.b, new.c, new.d);
+    END
+    """,
+    """
+    CREATE TRIGGER portal_search_document_delete AFTER DELETE ON portal_search_document
+    BEGIN
+        INSERT INTO portal_search_fts (portal_search_fts, rowid, a, b, c, d)
+        VALUES ('delete', old.id, old.a, old.b, old.c, old.d);
+    END
+    """,
+    """
+    CREATE TRIGGER portal_search_document_update AFTER UPDATE ON portal_search_document
+    BEGIN
+        INSERT INTO portal_search_fts (portal_search_fts, rowid, a, b, c, d)
+        VALUES ('delete', old.id, old.a, old.b, old.c, old.d);
+        INSERT INTO portal_search_fts (rowid, a, b, c, d)
+        VALUES (new.id, new.a, new.b, new.c, new.d);
+    END
+    """,
+]
+DROP = [
+    "DROP TABLE portal_search_fts",
+    "DROP TABLE portal_search_document",  # its triggers go with it
+]
 
 
-def create_table(apps, schema_editor):
+def create_tables(apps, schema_editor):
     if schema_editor.connection.vendor == "sqlite":
-        schema_editor.execute(CREATE)
+        for statement in CREATE:
+            schema_editor.execute(statement)
 
 
-def drop_table(apps, schema_editor):
+def drop_tables(apps, schema_editor):
     if schema_editor.connection.vendor == "sqlite":
-        schema_editor.execute("DROP TABLE portal_search_fts")
+        for statement in DROP:
+            schema_editor.execute(statement)
 
 
 class Migration(migrations.Migration):
@@ -34,5 +80,5 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(create_table, drop_table),
+        migrations.RunPython(create_tables, drop_tables),
     ]
