@@ -23,6 +23,7 @@ from html import escape
 
 import snowballstemmer
 from django.db import connections
+from django.db.models import QuerySet
 from django.utils.safestring import SafeString, mark_safe
 
 DOCUMENTS = "portal_search_document"
@@ -153,11 +154,11 @@ class Match:
                 groups.append(group)
                 group = ([], [])
                 continue
+            # Words joined by punctuation ("AI-förordningen") must follow each other too.
             stems = terms(chunk["phrase"] if chunk["phrase"] is not None else chunk["word"])
             if not stems or count >= MAX_TERMS:
                 continue
             count += 1
-            # Words joined by punctuation ("AI-förordningen") follow each other, as a phrase.
             group[1 if chunk["neg"] else 0].append(stems)
         groups.append(group)
 
@@ -198,11 +199,11 @@ def _phrase(stems):
     return '"' + " ".join(stems).replace('"', '""') + '"'
 
 
-def find(match: Match, querysets: dict[str, object], limit: int):
-    """Rows of `querysets` (by model label) that `match`, best first, and the count per label.
+def find(match: Match, querysets: dict[str, QuerySet], limit: int):
+    """The `limit` best rows of `querysets` (by model label) that `match`, and counts per label.
 
-    One query ranks the candidates; only rows the given querysets select (the published
-    ones) count. Then one query per label fetches the `limit` best rows.
+    One query ranks every match that the given querysets select (the published rows), then
+    one query per label fetches its rows among the best.
     """
     weights = ", ".join(str(WEIGHTS[weight]) for weight in COLUMNS)
     conditions, params = [], [match.expression]
@@ -232,7 +233,12 @@ def find(match: Match, querysets: dict[str, object], limit: int):
         pks = [pk for hit_label, pk, _ in best if hit_label == label]
         if pks:
             rows[label] = queryset.in_bulk(pks)
-    return [(label, rows[label][pk], rank) for label, pk, rank in best], totals
+    found = [
+        (label, rows[label][pk], rank)
+        for label, pk, rank in best
+        if pk in rows[label]  # unless unpublished or deleted in between
+    ]
+    return found, totals
 
 
 # --- Snippets ----------------------------------------------------------------------------
