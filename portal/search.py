@@ -4,9 +4,9 @@ PostgreSQL: the query goes through websearch_to_tsquery, which accepts any text 
 raising, against the search vectors publishing/search.py keeps; it is ranked with ts_rank
 and highlighted with ts_headline.
 
-Other databases (SQLite for local work): icontains over the same fields, title matches
-first, simple highlighting in Python. Same interface, fewer smarts: no stemming, and
-SQLite only folds the case of ASCII letters.
+SQLite (the embedded default): the FTS5 index of Snowball Swedish stems that
+publishing/search_sqlite.py keeps, ranked with bm25 by the same weights, with the same
+query syntax and prefix fallback.
 """
 
 import re
@@ -16,12 +16,12 @@ from html import escape
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import models
-from django.db.models import Count, Exists, F, OuterRef, Value, Window
+from django.db.models import Count, F, Value, Window
 from django.db.models.functions import Concat
 from django.utils.safestring import SafeString, mark_safe
 
-from publishing import registry
-from publishing.search import CONFIG, TAGS, is_postgresql
+from publishing import registry, search_sqlite
+from publishing.search import CONFIG, is_postgresql
 
 MAX_QUERY_LENGTH = 200
 DEFAULT_LIMIT = 50
@@ -100,8 +100,7 @@ def search(query: str, *, limit: int = DEFAULT_LIMIT) -> SearchResults:
     if not cleaned.has_words:
         return SearchResults(query=cleaned.text)
     if not is_postgresql():
-        per_source = [_fallback_search(s, cleaned.text, limit) for s in registry.searched()]
-        return _merge(cleaned.text, per_source, limit)
+        return _sqlite_search(cleaned.text, limit)
 
     websearch = SearchQuery(cleaned.text, search_type="websearch", config=CONFIG)
     results = _merge(
@@ -162,57 +161,26 @@ def _result(source, row, snippet):
     )
 
 
-def _fallback_search(source, text, limit):
-    """icontains over the same fields as the vector; rank mirrors the weights A/B/C."""
-    model = source.model
-    words = WORD.findall(text)[:10]
-    weights = {"A": 1.0, "B": 0.4, "C": 0.2}
-    matches_all = models.Q()
-    rank = Value(0.0)
-    for word in words:
-        matches_word = models.Q()
-        for weight, paths in model.SEARCH_FIELDS.items():
-            in_group = models.Q()
-            for path in paths:
-                in_group |= _contains(model, path, word)
-            matches_word |= in_group
-            rank = rank + models.Case(
-                models.When(in_group, then=Value(weights[weight])),
-                default=Value(0.0),
-                output_field=models.FloatField(),
-            )
-        matches_all &= matches_word
-    rows = list(
-        source.search_queryset()
-        .filter(matches_all)
-        .annotate(rank=rank, total=Window(Count("pk")))
-        .order_by("-rank", source.title_field)[:limit]
-    )
-    results = [
-        _result(
-            source,
-            row,
-            simple_snippet([getattr(row, name) for name in source.snippet_fields], words),
-        )
-        for row in rows
-    ]
-    return results, (rows[0].total if rows else 0)
-
-
-def _contains(model, path, word):
-    if path == TAGS:
-        through = model._meta.get_field(TAGS).remote_field.through
-        return models.Q(
-            Exists(
-                through.objects.filter(
-                    content_type__app_label=model._meta.app_label,
-                    content_type__model=model._meta.model_name,
-                    object_id=OuterRef("pk"),
-                    tag__name__icontains=word,
-                )
-            )
-        )
-    return models.Q(**{f"{path}__icontains": word})
+def _sqlite_search(text, limit):
+    """The same search on SQLite's FTS5 index; words as beginnings when none matched whole."""
+    by_label = {source.model._meta.label: source for source in registry.searched()}
+    querysets = {label: source.search_queryset() for label, source in by_label.items()}
+    results = SearchResults(query=text)
+    exact = search_sqlite.Match.parse(text)
+    if exact is None:  # only stop words or excluded words: nothing to look for
+        return results
+    for match in (exact, search_sqlite.Match.prefixes(text)):
+        found, totals = search_sqlite.find(match, querysets, limit)
+        results.total = sum(totals.values())
+        if results.total:
+            results.prefix_match = match.prefix
+            for label, row, rank in found:
+                source = by_label[label]
+                texts = [plain(getattr(row, name)) for name in source.snippet_fields]
+                row.rank = rank
+                results.results.append(_result(source, row, search_sqlite.snippet(texts, match)))
+            break
+    return results
 
 
 # --- Snippets ----------------------------------------------------------------------------
@@ -234,29 +202,3 @@ def highlight_markers(headline: str) -> SafeString:
     html = escape(plain(headline), quote=True)
     html = MARKED.sub(r"<mark>\1</mark>", html)
     return mark_safe(html.replace(START_SEL, "").replace(STOP_SEL, ""))
-
-
-def simple_snippet(texts, words, width=220) -> SafeString:
-    """The fallback's snippet: text around the first matching word, words marked."""
-    texts = [plain(t) for t in texts if t and t.strip()]
-    if not texts:
-        return mark_safe("")
-    pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
-    text, start = texts[0], 0
-    for candidate in texts:
-        found = pattern.search(candidate)
-        if found:
-            text, start = candidate, max(0, found.start() - width // 3)
-            break
-    excerpt = text[start : start + width]
-    # Mark the plain text, escaping each piece on its own, so a word can never land
-    # inside an entity such as &amp;.
-    pieces, position = [], 0
-    for match in pattern.finditer(excerpt):
-        pieces.append(escape(excerpt[position : match.start()], quote=True))
-        pieces.append(f"<mark>{escape(match.group(0), quote=True)}</mark>")
-        position = match.end()
-    pieces.append(escape(excerpt[position:], quote=True))
-    prefix = "… " if start > 0 else ""
-    suffix = " …" if start + width < len(text) else ""
-    return mark_safe(prefix + "".join(pieces) + suffix)

@@ -9,7 +9,7 @@ class PublishingConfig(AppConfig):
     def ready(self):
         from taggit.models import Tag, TaggedItem
 
-        from publishing import roles, search
+        from publishing import roles, search, search_sqlite
 
         # Operations, not business logic: the editorial roles keep up with the content
         # types and permissions that later migrations add.
@@ -20,3 +20,8 @@ class PublishingConfig(AppConfig):
         post_save.connect(search.refresh_after_tag_rename, sender=Tag)
         pre_delete.connect(search.remember_tagged_before_delete, sender=Tag)
         post_delete.connect(search.refresh_after_tag_delete, sender=Tag)
+        # SQLite keeps its index in a table of its own: a deleted row must leave it.
+        for model in search.searchable_models():
+            post_delete.connect(
+                search_sqlite.forget_deleted, sender=model, dispatch_uid=f"search_{model._meta}"
+            )

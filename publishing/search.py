@@ -5,6 +5,9 @@ PostgreSQL: every searchable model keeps a `search_vector` (a tsvector built wit
 weights follow `SEARCH_FIELDS` on the model: A for titles, B for ingress, tags and sender,
 C for body text. The vector is rebuilt by one UPDATE (`refresh_search_vector()`) when a row
 is saved, when its tags change and when a related name it includes changes.
+
+SQLite (the embedded default): an FTS5 index of Snowball Swedish stems, kept by the same
+calls (publishing/search_sqlite.py), so the newcomer's site finds what production finds.
 """
 
 from django.apps import apps
@@ -12,6 +15,8 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import connections, models
 from django.db.models import F, OuterRef, StringAgg, Subquery, Value
+
+from publishing import search_sqlite
 
 CONFIG = "swedish"
 TAGS = "tags"  # the pseudo-field in SEARCH_FIELDS for django-taggit's tag names
@@ -75,9 +80,9 @@ def search_vector_expression(model):
 
 class SearchIndexedQuerySet(models.QuerySet):
     def refresh_search_vector(self) -> int:
-        """Rebuild the search vector of every row in one UPDATE (PostgreSQL only)."""
+        """Reindex every row: one UPDATE of the vector on PostgreSQL, FTS5 rows on SQLite."""
         if not is_postgresql(self.db):
-            return 0
+            return search_sqlite.index(self)
         return self.update(search_vector=search_vector_expression(self.model))
 
 
@@ -147,6 +152,8 @@ def searchable_models():
 
 def rebuild_index() -> dict[str, int]:
     """Rebuild every search vector; for databases that had content before the index."""
+    if not is_postgresql():
+        search_sqlite.clear()  # also drops rows of content deleted behind the ORM's back
     return {
         model._meta.label: model._default_manager.all().refresh_search_vector()
         for model in searchable_models()
