@@ -6,8 +6,12 @@ from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
 
-from publishing.markdown import render_markdown
-from publishing.models import KeepsOldAddresses, Publishable, PublishableQuerySet
+from publishing.models import (
+    KeepsOldAddresses,
+    Publishable,
+    PublishableQuerySet,
+    RendersMarkdown,
+)
 from publishing.registry import Declaration, SearchResults, SitemapEntry
 from publishing.search import SearchIndexed, SearchVectorIndex
 
@@ -77,7 +81,10 @@ class InitiativeQuerySet(PublishableQuerySet):
 
     def with_listing_data(self):
         """Everything a list or card needs, in a fixed number of queries."""
-        return self.select_related("municipality").prefetch_related("tags")
+        # The rendered sections are for the initiative's own page, not for lists and cards.
+        return (
+            self.select_related("municipality").prefetch_related("tags").defer("rendered_markdown")
+        )
 
     def sharing_tags(self, tag_ids):
         """Initiatives with any of the tags, most shared tags first."""
@@ -89,7 +96,7 @@ class InitiativeQuerySet(PublishableQuerySet):
 
 
 @reversion.register()
-class Initiative(KeepsOldAddresses, SearchIndexed, Publishable):
+class Initiative(KeepsOldAddresses, RendersMarkdown, SearchIndexed, Publishable):
     """One municipality's AI initiative, told as a case study with a fact box."""
 
     # The case study's sections, in the order the page shows them; empty ones are not shown.
@@ -238,7 +245,7 @@ class Initiative(KeepsOldAddresses, SearchIndexed, Publishable):
 
     @property
     def body_html(self):
-        return render_markdown(self.body)
+        return self.markdown_html("body")
 
     @property
     def is_ended(self):
@@ -247,7 +254,7 @@ class Initiative(KeepsOldAddresses, SearchIndexed, Publishable):
     def sections(self):
         """The case-study sections that have content, as (anchor, heading, html)."""
         return [
-            (field, heading, render_markdown(getattr(self, field)))
+            (field, heading, self.markdown_html(field))
             for field, heading in self.SECTIONS
             if getattr(self, field).strip()
         ]

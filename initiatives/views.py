@@ -28,4 +28,4 @@ class InitiativeDetailView(PublishedDetailView):
     context_object_name = "initiative"
 
     def get_queryset(self):
-        return super().get_queryset().with_listing_data()
+        return super().get_queryset().select_related("municipality").prefetch_related("tags")

@@ -5,14 +5,13 @@ import reversion
 from django.db import models
 from django.urls import reverse
 
-from publishing.markdown import render_markdown
-from publishing.models import KeepsOldAddresses, Publishable, published_q
+from publishing.models import KeepsOldAddresses, Publishable, RendersMarkdown, published_q
 from publishing.registry import Declaration, SearchResults, SitemapEntry
 from publishing.search import SearchIndexed, SearchIndexedQuerySet, SearchVectorIndex
 
 
 @reversion.register(follow=["questions"])
-class Page(KeepsOldAddresses, SearchIndexed, Publishable):
+class Page(KeepsOldAddresses, RendersMarkdown, SearchIndexed, Publishable):
     """A stand-alone page: Introduktion till AI, Nätverk och forum, the webinar, and so on."""
 
     SEARCH_FIELDS = {"A": ("title",), "B": ("ingress",), "C": ("body",)}
@@ -48,7 +47,7 @@ class Page(KeepsOldAddresses, SearchIndexed, Publishable):
 
     @property
     def body_html(self):
-        return render_markdown(self.body)
+        return self.markdown_html("body")
 
 
 class QuestionQuerySet(SearchIndexedQuerySet):
@@ -58,7 +57,7 @@ class QuestionQuerySet(SearchIndexedQuerySet):
 
 
 @reversion.register()
-class Question(SearchIndexed, models.Model):
+class Question(RendersMarkdown, SearchIndexed, models.Model):
     """A question and its answer shown on a page (the webinar's Q&A, the legal Q&A)."""
 
     SEARCH_FIELDS = {"A": ("question",), "B": ("group",), "C": ("answer",)}
@@ -102,4 +101,4 @@ class Question(SearchIndexed, models.Model):
 
     @property
     def answer_html(self):
-        return render_markdown(self.answer)
+        return self.markdown_html("answer")

@@ -7,6 +7,7 @@ A content type stands on `Publishable` (or, for content that is always public, o
 
 import calendar
 import datetime
+import hashlib
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
@@ -15,7 +16,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.safestring import SafeString, mark_safe
 
+from publishing.markdown import render_markdown
 from publishing.search import SearchIndexedQuerySet
 
 
@@ -213,6 +216,42 @@ class Publishable(models.Model):
 
 def _when(moment: datetime.datetime) -> str:
     return date_format(timezone.localtime(moment), "j F Y H:i")
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
+
+
+class RendersMarkdown(models.Model):
+    """Markdown rendered to sanitised HTML when the row is saved, not on every page view.
+
+    The fields are the content type's `PUBLISHING.markdown_fields`. Each stored rendering
+    keeps a digest of its source, so text changed past save() (`QuerySet.update()`, a row
+    from before this field existed) is rendered afresh rather than shown stale.
+    """
+
+    rendered_markdown = models.JSONField(default=dict, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.rendered_markdown = {
+            field: [_digest(text), str(render_markdown(text))]
+            for field in self.PUBLISHING.markdown_fields
+            for text in [getattr(self, field) or ""]
+        }
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "rendered_markdown"}
+        super().save(*args, **kwargs)
+
+    def markdown_html(self, field: str) -> SafeString:
+        """The sanitised HTML of one Markdown field, as rendered when the row was saved."""
+        text = getattr(self, field) or ""
+        digest, html = (self.rendered_markdown or {}).get(field, (None, ""))
+        if digest != _digest(text):
+            return render_markdown(text)
+        return mark_safe(html)  # nh3 sanitised it before it was stored
 
 
 class KeepsOldAddresses:
