@@ -81,9 +81,12 @@ class InitiativeQuerySet(PublishableQuerySet):
 
     def with_listing_data(self):
         """Everything a list or card needs, in a fixed number of queries."""
-        # The rendered sections are for the initiative's own page, not for lists and cards.
+        # The search index and the rendered sections are for search and the initiative's
+        # own page, not for lists and cards.
         return (
-            self.select_related("municipality").prefetch_related("tags").defer("rendered_markdown")
+            self.select_related("municipality")
+            .prefetch_related("tags")
+            .defer("search_vector", "rendered_markdown")
         )
 
     def sharing_tags(self, tag_ids):

@@ -57,7 +57,8 @@ def attach_related_initiatives(resources, *, limit=3):
         ]
         ranked = sorted(shared, key=lambda item: (-item[0], item[1]))
         chosen[resource.pk] = [pk for _, _, pk in ranked[:limit]]
-    shown = published.in_bulk({pk for pks in chosen.values() for pk in pks})
+    # Shown as links: the title and address are all they need.
+    shown = published.only("title", "slug").in_bulk({pk for pks in chosen.values() for pk in pks})
     for resource in resources:
         resource.related_initiatives = [shown[pk] for pk in chosen[resource.pk] if pk in shown]
     return resources

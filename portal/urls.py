@@ -26,6 +26,7 @@ urlpatterns = [
     path("admin/granska/", admin.site.admin_view(review_list_view), name="admin_review_list"),
     path("admin/", admin.site.urls),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("sitemap.xml", require_safe(sitemap), {"sitemaps": sitemaps()}, name="sitemap"),
     path("ai-initiativ/", include("initiatives.urls")),
     path("stod-och-verktyg/", include("resources.urls")),

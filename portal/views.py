@@ -4,9 +4,16 @@ import sys
 
 from django.conf import settings
 from django.db.models import Count, Q
-from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseServerError
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponsePermanentRedirect,
+    HttpResponseServerError,
+)
 from django.shortcuts import get_object_or_404, render
 from django.template import loader
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.csp import CSP, build_policy
 from django.views.decorators.http import require_safe
@@ -27,7 +34,8 @@ from resources.models import Category, Resource
 def home(request):
     initiatives = Initiative.objects.published()
     resources = Resource.objects.published()
-    pages = Page.objects.published()
+    # The start page shows the pages' titles and introductions only.
+    pages = Page.objects.published().defer("search_vector", "rendered_markdown", "body")
     context = {
         "latest_initiatives": initiatives.with_listing_data()[:3],
         "initiative_count": initiatives.count(),
@@ -142,6 +150,12 @@ def open_data_file(request, dataset, fmt):
     if dataset not in datasets or fmt not in opendata.FORMATS:
         raise Http404
     return opendata.respond(datasets[dataset], fmt)
+
+
+@require_safe
+def favicon(request):
+    """/favicon.ico, which browsers and crawlers ask for whatever the page's <link> says."""
+    return HttpResponsePermanentRedirect(static("favicon.ico"))
 
 
 @require_safe

@@ -85,7 +85,8 @@ class ResourceQuerySet(PublishableQuerySet):
         return self.filter(category=category)
 
     def with_listing_data(self):
-        return self.select_related("category").prefetch_related("tags")
+        # The search index is for search, not for lists.
+        return self.select_related("category").prefetch_related("tags").defer("search_vector")
 
     def sharing_tags(self, tag_ids):
         """Resources with any of the tags, most shared tags first."""

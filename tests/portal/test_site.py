@@ -2,6 +2,7 @@
 
 import re
 from io import StringIO
+from pathlib import Path
 from unittest import mock
 
 import pytest
@@ -121,3 +122,12 @@ def test_admin_saves_initiative_with_tags(admin_client):
     assert response.status_code == 302, response.content.decode()[:2000]
     initiative = Initiative.objects.get(slug="ai-i-mobilen")
     assert sorted(initiative.tags.names()) == ["dokumentation", "språkmodell"]
+
+
+def test_favicon_is_served_not_a_404(client, settings):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"] == "/static/favicon.ico"
+    icon = (Path(settings.BASE_DIR) / "static" / "favicon.ico").read_bytes()
+    assert icon[:4] == b"\x00\x00\x01\x00"  # an ICO file
+    assert b"PNG" in icon[:64]

@@ -56,3 +56,13 @@ def test_queries_do_not_grow_with_content(
         assert response.status_code == 200
     # The lists really did grow (the paginated list shows 20 of 51).
     assert "51 initiativ" in client.get(reverse("initiatives:list")).content.decode()
+
+
+def test_lists_do_not_fetch_the_search_index_or_rendered_sections(client, site_pages, urls):
+    add_content(3)
+    for url in urls:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        selects = [q["sql"] for q in queries if q["sql"].startswith("SELECT")]
+        assert not [sql for sql in selects if "search_vector" in sql.split(" FROM ")[0]], url
+        assert not [sql for sql in selects if "rendered_markdown" in sql.split(" FROM ")[0]], url
