@@ -58,6 +58,17 @@ def page_exists(path: str | None) -> bool:
     return registry.visible_page_exists(match)
 
 
+def is_rendering_visitor_page(request) -> bool:
+    """Whether `request` is a visitor page's own view at work (not a preview, not an error)."""
+    match = getattr(request, "resolver_match", None)
+    return (
+        match is not None
+        and not getattr(request, "is_preview", False)
+        and is_public_path(request.path)
+        and registry.is_visitor_page(match)
+    )
+
+
 def feedback_page_for(path: str) -> str:
     """The page key the feedback block on `path` posts: the path, or the not-found page."""
     path = normalise_path(path)

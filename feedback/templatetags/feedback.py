@@ -7,12 +7,22 @@ register = template.Library()
 
 
 @register.inclusion_tag("feedback/block.html", takes_context=True)
-def feedback_block(context):
-    """The "Hjälpte denna information dig?" block for the page being rendered."""
+def feedback_block(context, not_found=False):
+    """The "Hjälpte denna information dig?" block for the page being rendered.
+
+    The not-found page says so (`not_found=True`). Any other visitor page being rendered
+    exists, since its view found what it shows, so no query asks again; a preview of a
+    draft is checked like any other address.
+    """
     request = context.get("request")
     if request is None:
         return {"state": None}
-    page = paths.feedback_page_for(request.path)
+    if not_found:
+        page = paths.NOT_FOUND_PAGE
+    elif paths.is_rendering_visitor_page(request):
+        page = paths.normalise_path(request.path) or paths.NOT_FOUND_PAGE
+    else:
+        page = paths.feedback_page_for(request.path)
     return {
         **block_state(request, page),
         "request": request,

@@ -135,3 +135,20 @@ def test_a_path_made_of_personal_data_is_never_stored(site_pages, path):
     assert not PageViewDay.objects.exists()
     # Feedback from a page that does not exist is refused, or filed under the not-found page.
     assert set(Feedback.objects.values_list("page", flat=True)) <= {paths.NOT_FOUND_PAGE}
+
+
+def test_a_page_being_rendered_is_not_looked_up_again_for_its_feedback_block(site_pages):
+    from unittest import mock
+
+    from tests.factories import InitiativeFactory
+
+    initiative = InitiativeFactory()
+    with mock.patch.object(paths, "page_exists", side_effect=AssertionError("looked up")):
+        html = visitor().get(initiative.get_absolute_url()).content.decode()
+    assert f'name="page" value="{initiative.get_absolute_url()}"' in html
+
+
+def test_the_not_found_page_files_its_feedback_under_the_not_found_key(site_pages):
+    response = visitor().get("/ai-initiativ/finns-inte/")
+    assert response.status_code == 404
+    assert f'name="page" value="{paths.NOT_FOUND_PAGE}"' in response.content.decode()
