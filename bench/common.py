@@ -84,9 +84,16 @@ def prepare_app():
 
 
 def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    """A free loopback port: from BENCH_PORT upwards when set, else one the system picks."""
+    first = int(os.environ.get("BENCH_PORT", "0"))
+    for port in range(first, first + 100) if first else [0]:
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return sock.getsockname()[1]
+    raise SystemExit(f"no free port from BENCH_PORT={first}")
 
 
 def request(port, path, method="GET", body=None, headers=None, timeout=10):

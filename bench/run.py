@@ -20,7 +20,7 @@ import sys
 import tempfile
 from datetime import date
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -263,7 +263,8 @@ def main():
     env = app_env(
         args.database_url,
         REDIS_URL=redis_url,
-        CACHE_KEY_PREFIX="wt-bench",
+        # Our own key prefix (the database's name): the run deletes only keys under it.
+        CACHE_KEY_PREFIX=urlsplit(args.database_url).path.lstrip("/") or "wt-bench",
         BENCH_BASELINE=1,
         TRUSTED_PROXY_COUNT=1,  # wrk plays the load balancer (X-Forwarded-For per post)
     )
