@@ -14,8 +14,4 @@ def feedback_block(context):
     if request is None:
         return {"state": None}
     page = paths.feedback_page_for(request.path)
-    return {
-        **block_state(request, page),
-        "request": request,
-        "csrf_token": context.get("csrf_token"),
-    }
+    return {**block_state(request, page), "request": request}
