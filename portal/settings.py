@@ -266,13 +266,11 @@ FEEDBACK_DUPLICATE_WINDOW = int(os.environ.get("FEEDBACK_DUPLICATE_WINDOW", "600
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 # --- Performance and resilience (issue 7) ---------------------------------------------------
-# Appended, not woven in, so other branches' MIDDLEWARE edits merge cleanly. The page cache
-# must stay LAST: every middleware above it (security headers, CSP nonce, CSRF cookie,
-# page-view counting) also runs for a page served from the cache.
+# Appended, not woven in, so other branches' MIDDLEWARE edits merge cleanly. (The page
+# cache middleware is placed by the "Fast pages" block at the end of this file.)
 MIDDLEWARE = [
     *MIDDLEWARE,
     "portal.middleware.DatabaseUnavailableMiddleware",  # lost database: Swedish 503, not 500
-    "portal.middleware.PublicPageCacheMiddleware",
 ]
 # Rendered public pages are shared between anonymous visitors (portal/pagecache.py). Entries
 # go stale on any content save, at the next scheduled (un)publication, and at the latest after
@@ -287,6 +285,7 @@ PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/healthz", "/__bench__/"]
 # (The feedback block's ?aterkoppling=<token> and the editors' preview parameters.)
 PAGE_CACHE_BYPASS_PARAMS = ["aterkoppling", "preview", "forhandsvisning"]
 # Requests carrying any other cookie (a session: editors, previews, messages) bypass the cache.
+# Visitors get no cookie; an old CSRF cookie (from before, or from the admin) changes nothing.
 PAGE_CACHE_ALLOWED_COOKIES = ["csrftoken"]  # Django's default CSRF_COOKIE_NAME
 
 # Load balancers probe /healthz over plain HTTP on the instance; a redirect would fail them.
@@ -297,3 +296,37 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
         "connect_timeout", int(os.environ.get("DB_CONNECT_TIMEOUT", "5"))
     )
+
+# ---------------------------------------------------------------------------
+# Fast pages and no cookies for visitors (issue 12)
+# ---------------------------------------------------------------------------
+# MIDDLEWARE order, rewritten here so the other blocks' edits still merge: the cached page
+# is answered right below SecurityMiddleware and WhiteNoise, before sessions, CommonMiddleware,
+# CSRF, authentication and messages run. Above it, so they apply to hits too: GZip
+# (compresses what is rendered; stored pages carry their own compressed copy), the
+# headers every page needs (X-Frame-Options, CSP, Permissions-Policy) and page-view
+# counting (anonymous on hits: it reads request.user only where authentication ran).
+_BEFORE_PAGE_CACHE = [
+    "django.middleware.gzip.GZipMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "portal.middleware.PermissionsPolicyMiddleware",
+    "feedback.middleware.PageViewMiddleware",
+    "portal.middleware.PublicPageCacheMiddleware",
+]
+MIDDLEWARE = [name for name in MIDDLEWARE if name not in _BEFORE_PAGE_CACHE]
+_at = MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1
+MIDDLEWARE[_at:_at] = _BEFORE_PAGE_CACHE
+# The query parameters pages read: only these are part of a cached page's key. Any other
+# parameter is served the stored page, or rendered without being stored (issue 11).
+# tests/quality/test_page_cache.py checks that every list's facet parameter is here.
+PAGE_CACHE_QUERY_PARAMS = [
+    "page",
+    "q",
+    *["omrade", "fas", "teknik", "lan", "amne"],  # initiatives
+    *["kategori", "avsandare", "format"],  # resources
+]
+# Cache-Control of a cached page: browsers may reuse it this long, a CDN or reverse proxy
+# this long (both never past the page's next scheduled change).
+PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", "60"))
+PAGE_CACHE_SHARED_SECONDS = int(os.environ.get("PAGE_CACHE_SHARED_SECONDS", "300"))
