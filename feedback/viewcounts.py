@@ -139,31 +139,48 @@ def _flush_local() -> int:
 def _flush_redis(client) -> int:
     index = cache.make_key(INDEX)
     members = sorted(m.decode() if isinstance(m, bytes) else m for m in client.smembers(index))
-    changed = 0
-    old = timezone.localdate() - datetime.timedelta(days=2)
-    for member in members:
-        day_text, kind, key = member.split(SEPARATOR, 2)
-        day = datetime.date.fromisoformat(day_text)
-        views_key, unique_key = _keys(member)
-        with client.pipeline(transaction=False) as pipe:
+    if not members:
+        return 0
+    # Take every counter in one MULTI (GET and DEL together: a view or a second flush
+    # running at the same time cannot slip in between, so nothing is counted twice; a view
+    # after it starts a new counter), and read each day's unique visitors so far.
+    with client.pipeline(transaction=True) as pipe:
+        for member in members:
+            views_key, unique_key = _keys(member)
             pipe.get(views_key)
+            pipe.delete(views_key)
             pipe.pfcount(unique_key)
-            views, unique = pipe.execute()
-        views = int(views or 0)
-        if views:
-            # Take exactly what was read (views counted meanwhile stay for the next flush),
-            # and give it back if the database write fails: never lost, never counted twice.
-            client.decrby(views_key, views)
-            try:
-                PageViewDay.objects.add(
-                    kind=kind, key=key, date=day, views=views, unique_at_least=unique
-                )
-            except Exception:
-                client.incrby(views_key, views)
-                raise
-            changed += 1
-        elif day < old:
-            # Nothing new for days: forget the day (its row holds the totals).
-            client.srem(index, member)
-            client.delete(views_key, unique_key)
-    return changed
+        results = pipe.execute()
+    taken = [
+        (member, int(results[3 * n] or 0), int(results[3 * n + 2] or 0))
+        for n, member in enumerate(members)
+    ]
+    try:
+        with transaction.atomic():
+            for member, views, unique in taken:
+                if views:
+                    day, kind, key = member.split(SEPARATOR, 2)
+                    PageViewDay.objects.add(
+                        kind=kind,
+                        key=key,
+                        date=datetime.date.fromisoformat(day),
+                        views=views,
+                        unique_at_least=unique,
+                    )
+    except Exception:
+        # The database did not take them: give the views back for the next flush.
+        with client.pipeline(transaction=False) as pipe:
+            for member, views, _ in taken:
+                if views:
+                    views_key, _ = _keys(member)
+                    pipe.incrby(views_key, views)
+                    pipe.expire(views_key, KEEP_SECONDS)
+            pipe.execute()
+        raise
+    # Days with nothing new for two days are done: their rows hold the totals.
+    old = (timezone.localdate() - datetime.timedelta(days=2)).isoformat()
+    done = [member for member, views, _ in taken if not views and member < old]
+    if done:
+        client.srem(index, *done)
+        client.delete(*(key for member in done for key in _keys(member)))
+    return sum(1 for _, views, _ in taken if views)

@@ -234,3 +234,20 @@ def test_client_ip_honours_trusted_proxies(settings):
     assert abuse.client_ip(request) == "2.2.2.2"  # the address our own proxy saw
     settings.TRUSTED_PROXY_COUNT = 2
     assert abuse.client_ip(request) == "1.1.1.1"
+
+
+def test_flushing_twice_counts_once_and_old_days_are_let_go(site_pages, counting_cache):
+    week_ago = timezone.localdate() - datetime.timedelta(days=7)
+    with mock.patch("feedback.viewcounts.timezone.localdate", return_value=week_ago):
+        viewcounts.record(kind="page", key="/", visitor="a")
+        viewcounts.record(kind="page", key="/", visitor="b")
+    assert viewcounts.flush() == 1
+    assert viewcounts.flush() == 0  # taken once: a second flush finds nothing to add
+    assert counts("/") == (2, 2)
+    assert PageViewDay.objects.get().date == week_ago
+    if counting_cache == "redis":
+        from django.core.cache import cache
+        from django_redis import get_redis_connection
+
+        index = cache.make_key(viewcounts.INDEX)
+        assert not get_redis_connection("default").smembers(index)  # nothing left to flush
