@@ -288,3 +288,19 @@ def test_a_cache_outage_costs_speed_not_the_page(client, site_pages):
         response = client.get(reverse("portal:home"))
     assert response.status_code == 200
     assert HIT not in response
+
+
+def test_a_hit_is_answered_before_sessions_auth_and_the_view(client, site_pages):
+    from django.contrib.sessions.middleware import SessionMiddleware
+    from django.middleware.csrf import CsrfViewMiddleware
+
+    url = reverse("initiatives:list")
+    client.get(url)
+    with (
+        mock.patch.object(SessionMiddleware, "process_request") as session,
+        mock.patch.object(CsrfViewMiddleware, "process_view") as csrf,
+        mock.patch("initiatives.views.InitiativeListView.get_queryset") as view,
+    ):
+        response = client.get(url)
+    assert response[HIT] == "hit"
+    assert not session.called and not csrf.called and not view.called
