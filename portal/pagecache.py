@@ -10,6 +10,12 @@ entry is stored once as it is and once gzip-compressed, with an ETag and Last-Mo
 conditional GETs, and `Cache-Control: public` with a short max-age and s-maxage so a CDN or
 reverse proxy in front may keep it too (never past the next scheduled change).
 
+Why not Django's own cache middleware (UpdateCacheMiddleware/FetchFromCacheMiddleware),
+now that pages need no rewriting: it keys on the whole query string (so `?x=1..N` fills
+the cache), knows only a fixed timeout (not the generation bump on publish or the next
+scheduled publication below), and compresses nothing ahead. What is left here is those
+three rules and a few lines of serving.
+
 Which requests: GET, no Authorization header, no cookies except an old CSRF cookie (a
 session cookie means a logged-in editor, a preview or a flash message: never cached, never
 served from the cache), and none of the query parameters that carry one visitor's state
