@@ -84,9 +84,16 @@ def prepare_app():
 
 
 def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    """A free loopback port: from BENCH_PORT upwards when set, else one the system picks."""
+    first = int(os.environ.get("BENCH_PORT", "0"))
+    for port in range(first, first + 100) if first else [0]:
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return sock.getsockname()[1]
+    raise SystemExit(f"no free port from BENCH_PORT={first}")
 
 
 def request(port, path, method="GET", body=None, headers=None, timeout=10):
@@ -103,8 +110,8 @@ def request(port, path, method="GET", body=None, headers=None, timeout=10):
 class Gunicorn:
     """gunicorn serving portal.wsgi on a loopback port, stopped on exit."""
 
-    def __init__(self, env, workers=2, threads=4, log_name="app"):
-        self.env, self.workers, self.threads = env, workers, threads
+    def __init__(self, env, workers=2, threads=4, log_name="app", app="portal.wsgi:application"):
+        self.env, self.workers, self.threads, self.app = env, workers, threads, app
         self.port = free_port()
         self.process = None
         RESULTS.mkdir(exist_ok=True)
@@ -113,7 +120,7 @@ class Gunicorn:
     def __enter__(self):
         command = [
             GUNICORN,
-            "portal.wsgi:application",
+            self.app,
             "--bind",
             f"127.0.0.1:{self.port}",
             "--workers",
@@ -156,6 +163,17 @@ class Gunicorn:
             check=False,
         )
         return sorted(int(pid) for pid in result.stdout.split())
+
+    def worker_rss_mb(self):
+        """Resident memory of each worker process, in MB."""
+        sizes = []
+        for pid in self.worker_pids():
+            with contextlib.suppress(OSError):
+                status = Path(f"/proc/{pid}/status").read_text()
+                for line in status.splitlines():
+                    if line.startswith("VmRSS:"):
+                        sizes.append(int(line.split()[1]) / 1024)
+        return sizes
 
     def __exit__(self, *exc):
         if self.process and self.process.poll() is None:

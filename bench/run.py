@@ -1,14 +1,19 @@
 #!/usr/bin/env python
 """Speed benchmark: `make bench` (or `.venv/bin/python bench/run.py --help`).
 
-Starts the site as in production (gunicorn, 2 workers, DEBUG off, PostgreSQL in its own
-database, collected static files, HTTPS as forwarded by a load balancer), loads the demo
-content and 10× and 100× synthetic content, and drives wrk on loopback for a bounded time
-against the start page, the initiative list, an initiative, a category, search and the
-feedback POST (those two only when this build has them), with the page cache off and on.
-In the same run it measures a bare Django view of the start page's size (BENCH_BASELINE=1)
-and prints requests/s, p50, p99 and the ratio to that baseline. The figures also go into
-bench/README.md.
+Starts the site as in production (gunicorn, 2 workers × 4 threads, DEBUG off, PostgreSQL
+in its own database, collected static files, HTTPS as forwarded by a load balancer), loads
+the demo content and 10× and 100× synthetic content, and drives wrk on loopback for a
+bounded time against the start page, the initiative list, an initiative, a category,
+search and the feedback POST, with the page cache off and on.
+
+The baselines are a separate bare Django project (bench/baseline: no middleware, no view
+counting, nothing of ours) served by its own gunicorn with the same workers and threads:
+a template page of 20 items, the same page read from PostgreSQL, and a bare insert. Each
+target is reported as a ratio to the baseline of its kind, measured in the same block:
+cached pages to the template page, uncached pages to the PostgreSQL page, the feedback
+POST to the insert. Worker memory (RSS) is printed after each block. The figures also go
+into bench/README.md.
 """
 
 import argparse
@@ -20,7 +25,7 @@ import sys
 import tempfile
 from datetime import date
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -29,7 +34,6 @@ from bench.common import (
     ROOT,
     Gunicorn,
     app_env,
-    csrf_cookie,
     ensure_wrk,
     find_feedback_form,
     log,
@@ -91,25 +95,27 @@ def wrk(wrk_path, port, path, args, script=None):
 
 
 def post_script(port, page_path):
-    """A wrk Lua script posting the feedback form with a valid CSRF cookie and token."""
-    # Token and cookie from one and the same response: they belong together.
-    _, headers, html = request(port, page_path)
+    """A wrk Lua script posting the feedback form as a browser on the same origin would."""
+    _, _, html = request(port, page_path)
     form = find_feedback_form(html.decode())
-    cookie = csrf_cookie(headers)
     fields = list(form["fields"]) + list(form["radios"].items())
     if form["buttons"]:
         fields.append(form["buttons"][0])
-    body = urlencode(fields)
-    origin = f"https://127.0.0.1:{port}"
+    return lua_post(port, page_path, urlencode(fields))
+
+
+def lua_post(port, page_path, body, *, scheme="https"):
+    """wrk Lua: a same-origin form POST, each from its own client address."""
+    origin = f"{scheme}://127.0.0.1:{port}"
     lines = [
         'wrk.method = "POST"',
         f"wrk.body = {lua_string(body)}",
         'wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"',
+        # What a browser sends with a form post from our own page (no cookie, no token).
+        'wrk.headers["Sec-Fetch-Site"] = "same-origin"',
         f'wrk.headers["Origin"] = "{origin}"',
         f'wrk.headers["Referer"] = "{origin}{page_path}"',
     ]
-    if cookie:
-        lines.append(f'wrk.headers["Cookie"] = {lua_string(cookie)}')
     # Many visitors, not one: behind the "load balancer" (TRUSTED_PROXY_COUNT=1) each post
     # comes from its own address, so the per-client rate limit lets real posts through.
     # A counter per wrk thread, the thread's number in the second octet: never a repeat.
@@ -166,64 +172,119 @@ def discover_targets(port):
     return found, sizes
 
 
-def bench_scale(args, wrk_path, env, scale, counts):
-    rows = []
+# Goals of issue 12: a target's ratio to the baseline of its kind.
+GOALS = {"cached": 0.80, "uncached": 0.50, "post": 0.50}
+P99_GOAL_MS = 50.0
+MEMORY_GOAL_MB = 64.0
+BASELINES = {
+    "cached": ("mall (20 poster)", "/mall/"),
+    "uncached": ("PostgreSQL (20 poster)", "/databas/"),
+    "post": ("insert (POST)", "/spara/"),
+}
+
+
+def kind_of(name, mode):
+    if "POST" in name:
+        return "post"
+    return "cached" if mode == "på" else "uncached"
+
+
+def bench_scale(args, wrk_path, env, scale, counts, baseline_server):
+    rows, memory = [], []
     for mode in args.modes:
         seconds = "0" if mode == "av" else os.environ.get("PAGE_CACHE_SECONDS", "600")
         log(
             f"\n== {scale}× content ({counts[0]} initiatives, {counts[1]} resources), "
             f"page cache {mode}"
         )
+        # The baselines of this block's kinds, measured right before the targets.
+        baselines = {}
+        insert = lua_post(baseline_server.port, "/mall/", "page=%2F", scheme="http")
+        for kind in ("cached" if mode == "på" else "uncached", "post"):
+            label, path = BASELINES[kind]
+            result = wrk(
+                wrk_path, baseline_server.port, path, args, insert if kind == "post" else None
+            )
+            baselines[kind] = result
+            report(f"baslinje: {label}", result, result)
+            rows.append((scale, mode, f"baslinje: {label}", result, result, None))
         app = {**env, "PAGE_CACHE_SECONDS": seconds}
         with Gunicorn(app, workers=args.workers, log_name="bench-app") as server:
             targets, sizes = discover_targets(server.port)
-            size = sizes["startsida"]
-            baseline_path = f"/__bench__/baseline/{size}/"
-            status, _, body = request(server.port, baseline_path)
-            assert status == 200 and len(body) == size, (status, len(body), size)
-            baseline = wrk(wrk_path, server.port, baseline_path, args)
-            report(f"baslinje ({size} B)", baseline, baseline)
             for name, path, script in targets:
+                kind = kind_of(name, mode)
                 result = wrk(wrk_path, server.port, path, args, script)
                 result["bytes"] = sizes.get(name)
-                report(name, result, baseline)
-                rows.append((scale, mode, name, result, baseline))
-            rows.append((scale, mode, f"baslinje ({size} B)", baseline, baseline))
-    return rows
+                report(name, result, baselines[kind], GOALS[kind])
+                rows.append((scale, mode, name, result, baselines[kind], GOALS[kind]))
+            rss = server.worker_rss_mb()
+        memory.append((scale, mode, rss))
+        log(
+            "  worker memory (RSS) after the block: "
+            + ", ".join(f"{mb:.0f} MB" for mb in rss)
+            + f"  (goal ≤ {MEMORY_GOAL_MB:.0f} MB each)"
+        )
+    return rows, memory
 
 
-def report(name, result, baseline):
-    ratio = result["rps"] / baseline["rps"] if baseline["rps"] else float("nan")
+def ratio_of(result, baseline):
+    return result["rps"] / baseline["rps"] if baseline["rps"] else float("nan")
+
+
+def verdict(result, baseline, goal):
+    if goal is None:
+        return ""
+    ok = ratio_of(result, baseline) >= goal and result["p99"] < P99_GOAL_MS
+    return "ja" if ok else "nej"
+
+
+def report(name, result, baseline, goal=None):
+    ratio = ratio_of(result, baseline)
     extra = f"  {result['errors']} errors/timeouts" if result["errors"] else ""
     extra += f"  {result['socket_errors']}" if result["socket_errors"] else ""
     size = f"{result['bytes'] / 1024:.0f} KB" if result.get("bytes") else ""
+    target = ""
+    if goal is not None:
+        target = f" (goal ≥ {goal:.2f}, p99 < {P99_GOAL_MS:.0f} ms: "
+        target += f"{verdict(result, baseline, goal)})"
     log(
-        f"  {name:<28} {result['rps']:>8.0f} req/s  p50 {result['p50']:>7.1f} ms  "
-        f"p99 {result['p99']:>7.1f} ms  {ratio:>5.2f}× baseline  {size}{extra}"
+        f"  {name:<34} {result['rps']:>8.0f} req/s  p50 {result['p50']:>7.1f} ms  "
+        f"p99 {result['p99']:>7.1f} ms  {ratio:>5.2f}× baseline{target}  "
+        f"{size}{extra}"
     )
 
 
-def write_readme(rows, args):
+def write_readme(rows, memory, args):
     cpu = platform.processor() or platform.machine()
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     lines = [
         START,
         f"Run {date.today().isoformat()} on this machine: {os.cpu_count()} cores ({cpu}), "
-        f"gunicorn {args.workers} workers × 4 threads, wrk -t{args.threads} "
-        f"-c{args.connections} -d{args.duration}s on the same cores, PostgreSQL on loopback; "
-        f"load average at the end {load} (other work on the machine included).",
+        f"gunicorn {args.workers} workers × 4 threads (site and baselines alike), "
+        f"wrk -t{args.threads} -c{args.connections} -d{args.duration}s on the same cores, "
+        f"PostgreSQL on loopback; load average at the end {load} (other work on the "
+        "machine included).",
+        "",
+        "Ratios: cached pages (`på`) to the bare template page, uncached pages (`av`) to the "
+        "bare PostgreSQL page, the feedback POST to the bare insert, each measured in the same "
+        f"block. Goal met: ratio ≥ the goal and p99 < {P99_GOAL_MS:.0f} ms.",
         "",
         "| content | page cache | target | KB | req/s | p50 ms | p99 ms | vs baseline "
-        "| errors or timeouts |",
-        "|---|---|---|---:|---:|---:|---:|---:|---:|",
+        "| goal | goal met | errors or timeouts |",
+        "|---|---|---|---:|---:|---:|---:|---:|---:|---|---:|",
     ]
-    for scale, mode, name, result, baseline in rows:
-        ratio = result["rps"] / baseline["rps"] if baseline["rps"] else float("nan")
+    for scale, mode, name, result, baseline, goal in rows:
         size = f"{result['bytes'] / 1024:.0f}" if result.get("bytes") else ""
         lines.append(
             f"| {scale}× | {mode} | {name} | {size} | {result['rps']:.0f} | {result['p50']:.1f} "
-            f"| {result['p99']:.1f} | {ratio:.2f} | {result['errors']} |"
+            f"| {result['p99']:.1f} | {ratio_of(result, baseline):.2f} "
+            f"| {f'{goal:.2f}' if goal else ''} | {verdict(result, baseline, goal)} "
+            f"| {result['errors']} |"
         )
+    lines += ["", "Worker memory (RSS) after each block, goal ≤ 64 MB per worker:", ""]
+    for scale, mode, rss in memory:
+        sizes = ", ".join(f"{mb:.0f} MB" for mb in rss)
+        lines.append(f"- {scale}×, page cache {mode}: {sizes}")
     lines.append(END)
     text = README.read_text() if README.exists() else f"# Benchmark\n\n{START}\n{END}\n"
     before, _, rest = text.partition(START)
@@ -263,10 +324,12 @@ def main():
     env = app_env(
         args.database_url,
         REDIS_URL=redis_url,
-        CACHE_KEY_PREFIX="wt-bench",
-        BENCH_BASELINE=1,
+        # Our own key prefix (the database's name): the run deletes only keys under it.
+        CACHE_KEY_PREFIX=urlsplit(args.database_url).path.lstrip("/") or "wt-bench",
         TRUSTED_PROXY_COUNT=1,  # wrk plays the load balancer (X-Forwarded-For per post)
     )
+    # The bare baseline project: same database server and database, its own tables.
+    baseline_env = {**env, "DJANGO_SETTINGS_MODULE": "bench.baseline.settings"}
     log(f"database {args.database_url} (dropped and created), cache {redis_url or 'in-process'}")
     reset_database(args.database_url)
     setup_django(env)
@@ -276,13 +339,27 @@ def main():
 
         cache.delete_pattern("*")  # only keys with our prefix
 
+    subprocess.run(
+        [sys.executable, "-m", "bench.baseline.prepare"], cwd=ROOT, env=baseline_env, check=True
+    )
+
     base = content.load_demo()
-    rows = []
-    for scale in sorted(args.scales):
-        counts = content.grow_to(scale, *base)
-        rows += bench_scale(args, wrk_path, env, scale, counts)
+    rows, memory = [], []
+    with Gunicorn(
+        baseline_env,
+        workers=args.workers,
+        log_name="bench-baseline",
+        app="bench.baseline.wsgi:application",
+    ) as baseline_server:
+        for scale in sorted(args.scales):
+            counts = content.grow_to(scale, *base)
+            scale_rows, scale_memory = bench_scale(
+                args, wrk_path, env, scale, counts, baseline_server
+            )
+            rows += scale_rows
+            memory += scale_memory
     if not args.no_readme:
-        write_readme(rows, args)
+        write_readme(rows, memory, args)
 
 
 if __name__ == "__main__":

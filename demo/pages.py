@@ -304,6 +304,16 @@ Vi räknar utan kakor (cookies) och sparar aldrig personuppgifter i kommentarern
 därför inte ditt namn, personnummer eller andra uppgifter om dig själv eller någon annan i
 kommentaren.
 
+## Kakor (cookies)
+
+Webbplatsen sätter inga kakor hos dig som besöker den: inte när du läser, söker, filtrerar,
+svarar på frågan ”Hjälpte denna information dig?” eller spelar upp filmen från webbinariet.
+Vi använder inga analysverktyg och inga kakor från andra webbplatser.
+
+Bara redaktörer som loggar in i webbplatsens redigeringsverktyg får kakor: en för
+inloggningen (den försvinner när webbläsaren stängs) och en som skyddar formulären där mot
+förfalskade anrop. De behövs för att tjänsten ska fungera och kräver inget samtycke.
+
 ## Kontakt
 
 Har du synpunkter på webbplatsen? Använd formuläret längst ner på sidan eller mejla Digg på

@@ -19,7 +19,7 @@ from django.utils.html import format_html
 from django.utils.text import Truncator
 from reversion.models import Version
 
-from feedback import exports, summary
+from feedback import exports, summary, viewcounts
 from feedback.models import Feedback, PageViewDay
 from publishing.versions import version_label
 
@@ -315,3 +315,7 @@ class PageViewDayAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    def changelist_view(self, request, extra_context=None):
+        viewcounts.flush()  # the views counted in the cache since the last flush
+        return super().changelist_view(request, extra_context)

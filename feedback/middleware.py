@@ -2,8 +2,11 @@
 
 A visitor is recognised only within one day and one page: a keyed hash of IP address,
 user agent and path, with a key that includes the date (never stored, gone at
-midnight), is set-if-absent in the cache until midnight. The database only ever holds
-the day's two numbers per page.
+midnight). The count goes to the cache (feedback/viewcounts.py: with Redis a counter and
+a HyperLogLog, which keeps no identifier) and reaches the database, as the day's two
+numbers per page, when the statistics are read or flush_view_counts runs.
+
+Placed above the page cache in MIDDLEWARE, so pages served from the cache are counted too.
 """
 
 import logging

@@ -8,7 +8,8 @@ plays are kept only as daily counts per page or film.
 import datetime
 
 from django.db import IntegrityError, models, transaction
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Count, F, Q, Sum, Value
+from django.db.models.functions import Greatest, Least
 from django.utils import timezone
 
 from feedback.redaction import redact
@@ -181,14 +182,37 @@ class PageViewDayQuerySet(models.QuerySet):
 
     def record(self, *, kind: str, key: str, date: datetime.date, unique: bool) -> None:
         """Add one view to the day's count: one UPDATE, an INSERT only on the day's first view."""
-        increments = {"views": F("views") + 1}
-        if unique:
-            increments["unique_views"] = F("unique_views") + 1
+        self.add(kind=kind, key=key, date=date, views=1, unique=int(unique))
+
+    def add(
+        self,
+        *,
+        kind: str,
+        key: str,
+        date: datetime.date,
+        views: int,
+        unique: int = 0,
+        unique_at_least: int | None = None,
+    ) -> None:
+        """Add `views` (and `unique` visitors) to the day's row, or raise its unique count.
+
+        `unique_at_least` is the day's unique visitors so far (a HyperLogLog's count, which
+        does not add up over several flushes): the row keeps the larger of the two, never
+        more than its views.
+        """
+        increments = {"views": F("views") + views}
+        if unique_at_least is not None:
+            increments["unique_views"] = Least(
+                Greatest(F("unique_views"), Value(unique_at_least)), F("views") + views
+            )
+        elif unique:
+            increments["unique_views"] = F("unique_views") + unique
         if self.filter(kind=kind, key=key, date=date).update(**increments):
             return
+        first_unique = min(views, unique_at_least if unique_at_least is not None else unique)
         try:
             with transaction.atomic():
-                self.create(kind=kind, key=key, date=date, views=1, unique_views=1 if unique else 0)
+                self.create(kind=kind, key=key, date=date, views=views, unique_views=first_unique)
         except IntegrityError:
             # Another process created the day's row between our UPDATE and INSERT.
             self.filter(kind=kind, key=key, date=date).update(**increments)

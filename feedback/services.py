@@ -3,10 +3,9 @@
 import secrets
 
 from django.core import signing
-from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from feedback import abuse
+from feedback import abuse, viewcounts
 from feedback.models import Feedback, PageViewDay
 from publishing.versions import current_version_id
 
@@ -70,9 +69,8 @@ def attach_comment(*, feedback_id: int | None, page: str, comment: str, client: 
 
 
 def record_view(*, kind: str, key: str, visitor: str) -> None:
-    """Count a page view or film play: one cache operation and one upsert."""
-    unique = abuse.first_visit_today(visitor)
-    PageViewDay.objects.record(kind=kind, key=key, date=timezone.localdate(), unique=unique)
+    """Count a page view or film play in the cache; flush_view_counts moves it to the database."""
+    viewcounts.record(kind=kind, key=key, visitor=visitor)
 
 
 def record_film_play(*, film: str, client: str, visitor: str) -> None:

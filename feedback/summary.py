@@ -7,7 +7,7 @@ on one row per page.
 import datetime
 from dataclasses import dataclass
 
-from feedback import exports
+from feedback import exports, viewcounts
 from feedback.models import Feedback, PageViewDay
 
 COLUMNS = {
@@ -38,6 +38,7 @@ class PageRow:
 
 
 def page_summary(start: datetime.date, end: datetime.date, sort: str = DEFAULT_SORT):
+    viewcounts.flush()  # the views counted in the cache since the last flush
     rows: dict[str, PageRow] = {}
     views = PageViewDay.objects.pages().between(start, end).totals_by_key()
     for item in views:
@@ -64,6 +65,7 @@ def sort_rows(rows: list[PageRow], sort: str) -> list[PageRow]:
 
 
 def film_summary(start: datetime.date, end: datetime.date):
+    viewcounts.flush()
     return list(PageViewDay.objects.films().between(start, end).totals_by_key().order_by("key"))
 
 

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 from feedback import abuse, films, paths, services
 from feedback.forms import AnswerForm, CommentForm
 from feedback.middleware import is_bot
+from publishing.cross_site import same_origin_post
 
 STATE_PARAM = "aterkoppling"
 DONE = "klar"
@@ -67,6 +68,7 @@ def submitter(request) -> str:
     return abuse.client_hash(request, purpose="submit")
 
 
+@same_origin_post
 @require_POST
 @never_cache
 def answer(request):
@@ -102,6 +104,7 @@ def answer(request):
     return back_to_page(request, data["page"], token)
 
 
+@same_origin_post
 @require_POST
 @never_cache
 def comment(request):
@@ -139,6 +142,7 @@ def thanks(request):
     return render(request, "feedback/feedback_page.html", context)
 
 
+@same_origin_post
 @require_POST
 def film_play(request):
     """Count a play of a webinar film (sent by feedback.js when a film starts).

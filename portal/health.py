@@ -1,13 +1,11 @@
-"""Operational endpoints: the load balancer's health check and the benchmark's baseline."""
+"""Operational endpoints: the load balancer's health check."""
 
 import logging
-import os
 import secrets
 
 from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponse
-from django.urls import path
 from django.views.decorators.cache import never_cache
 
 logger = logging.getLogger(__name__)
@@ -43,22 +41,3 @@ def healthz(request):
 
 def _plain(text, status=200):
     return HttpResponse(text, status=status, content_type="text/plain; charset=utf-8")
-
-
-def baseline(request, size):
-    """A bare Django page of `size` bytes: no template, no database, no cache.
-
-    The benchmark (bench/run.py) measures the public pages against it, through the same
-    middleware stack, so the ratio shows what our own code costs.
-    """
-    head = b"<!doctype html><html lang=sv><title>Baslinje</title><p>"
-    tail = b"</p></html>"
-    filler = b"x" * max(0, size - len(head) - len(tail))
-    return HttpResponse(head + filler + tail, content_type="text/html; charset=utf-8")
-
-
-def benchmark_patterns():
-    """The baseline URL, only when the benchmark starts the app with BENCH_BASELINE=1."""
-    if os.environ.get("BENCH_BASELINE") != "1":
-        return []
-    return [path("__bench__/baseline/<int:size>/", baseline, name="bench_baseline")]

@@ -73,9 +73,10 @@ class DatabaseUnavailableMiddleware:
 class PublicPageCacheMiddleware:
     """Serve rendered public pages to anonymous visitors from the shared cache.
 
-    Must be the LAST entry in MIDDLEWARE: everything above it (security headers, CSP with
-    its nonce, CSRF with its cookie, page-view counting) still runs for a cached page. The
-    rules and the reasons are in portal/pagecache.py.
+    Placed high in MIDDLEWARE, right below the middleware that set security headers,
+    compress and count page views (see settings): a hit is answered before sessions,
+    authentication, messages, CSRF and the view run. The rules and the reasons are in
+    portal/pagecache.py.
     """
 
     def __init__(self, get_response):
@@ -88,18 +89,22 @@ class PublicPageCacheMiddleware:
             return response
 
         try:
-            key, gen, entry = pagecache.lookup(request)
+            query, dropped = pagecache.canonical_query(request)
+            key, gen, entry = pagecache.lookup(request, query)
         except Exception:
             # A cache outage costs speed, never the page.
             logger.warning("Page cache unavailable", exc_info=True)
             return self.get_response(request)
 
         if entry is not None:
+            # Parameters no page reads change nothing: the stored page is the answer.
             response = pagecache.response_from_entry(request, entry)
             response[pagecache.HIT_HEADER] = "hit"
             return pagecache.finish(request, response, entry)
 
         response = self.get_response(request)
+        if dropped:
+            return response  # rendered with unknown parameters: served, never stored
         entry = pagecache.entry_from_response(request, response, gen)
         if entry is None:
             return response

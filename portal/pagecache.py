@@ -1,20 +1,30 @@
 """Server-side cache of rendered public pages, shared by all anonymous visitors.
 
-Why our own small cache instead of Django's per-site cache middleware: every public page
-carries the "Hjälpte denna information dig?" form with a CSRF token. Django's cache
-middleware refuses to cache a response that sets the CSRF cookie for a cookie-less visitor
-and varies on Cookie otherwise, so each visitor would get a private entry and nothing would
-be shared. Here a page is stored with its per-request secrets (the CSRF token and the CSP
-nonce) replaced by placeholders, and every response served from the cache gets fresh ones
-made for the visitor who asks: one visitor never receives another's token, and the CSRF
-middleware sets the visitor's own cookie exactly as for a freshly rendered page.
+Public pages carry no per-visitor secret: the "Hjälpte denna information dig?" forms are
+protected by Fetch Metadata and Origin (publishing/cross_site.py), not a CSRF token, and no
+public template uses the CSP nonce (scripts are static files). So a cached page is the same
+bytes for everyone and is served like a static file: by `PublicPageCacheMiddleware`, placed
+high in MIDDLEWARE (see settings), before sessions, authentication, messages and the view
+run; the security headers and page-view counting above it still apply to every hit. The
+entry is stored once as it is and once gzip-compressed, with an ETag and Last-Modified for
+conditional GETs, and `Cache-Control: public` with a short max-age and s-maxage so a CDN or
+reverse proxy in front may keep it too (never past the next scheduled change).
 
-Which requests: GET, no Authorization header, no cookies except the CSRF cookie (any
+Why not Django's own cache middleware (UpdateCacheMiddleware/FetchFromCacheMiddleware),
+now that pages need no rewriting: it keys on the whole query string (so `?x=1..N` fills
+the cache), knows only a fixed timeout (not the generation bump on publish or the next
+scheduled publication below), and compresses nothing ahead. What is left here is those
+three rules and a few lines of serving.
+
+Which requests: GET, no Authorization header, no cookies except an old CSRF cookie (a
 session cookie means a logged-in editor, a preview or a flash message: never cached, never
 served from the cache), and none of the query parameters that carry one visitor's state
-(PAGE_CACHE_BYPASS_PARAMS, e.g. the feedback block's answer token). Which responses: 200,
-not streaming, no cookie set by the view, no `Cache-Control: private/no-cache/no-store`
-(views opt out with `never_cache`), `Vary` on nothing but Cookie.
+(PAGE_CACHE_BYPASS_PARAMS, e.g. the feedback block's answer token). The key holds only the
+query parameters the page reads (its view declares them: page, q, the facets), so
+`?x=1`, `?x=2`, ... cannot fill the cache: with any other parameter a stored page is
+served, and a page that is not stored is rendered but not stored. Which responses: 200,
+not streaming, no cookie set, no CSP nonce used, no `Cache-Control: private/no-cache/
+no-store` (views opt out with `never_cache`), no `Vary`.
 
 Freshness, in three layers:
 1. A cache "generation": every entry records the generation it was rendered in, and
@@ -35,12 +45,13 @@ with the in-process default cache an edit reaches other processes within PAGE_CA
 """
 
 import functools
+import gzip
 import hashlib
-import hmac
 import logging
 import re
 import secrets
 from pathlib import Path
+from urllib.parse import urlencode
 
 from django.apps import apps
 from django.conf import settings
@@ -50,9 +61,10 @@ from django.db.models import Min, Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.csp import get_nonce
-from django.middleware.csrf import get_token
+from django.urls import Resolver404, resolve
 from django.utils import timezone
-from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.http import http_date
 
 from publishing import registry
 from publishing.models import Publishable
@@ -60,11 +72,10 @@ from publishing.models import Publishable
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pagecache:generation"
-CSRF_PLACEHOLDER = b"__pagecache_csrf_token__"
-NONCE_PLACEHOLDER = b"__pagecache_csp_nonce__"
-# Exactly what Django's {% csrf_token %} renders; the token is a masked 64-character secret.
-CSRF_INPUT = re.compile(rb'name="csrfmiddlewaretoken" value="([A-Za-z0-9]{64})"')
 HIT_HEADER = "X-Page-Cache"
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+# Headers of the stored response that are not replayed: set per response or by middleware.
+NOT_STORED = {"content-length", "vary", "set-cookie", "content-encoding", "etag", "last-modified"}
 
 
 def max_seconds() -> int:
@@ -173,6 +184,23 @@ def request_is_cacheable(request) -> bool:
     return set(request.COOKIES) <= allowed
 
 
+def query_params(request) -> frozenset[str]:
+    """The query parameters the requested page reads, as its view declares them."""
+    try:
+        match = resolve(request.path_info, getattr(request, "urlconf", None))
+    except Resolver404:
+        return frozenset()
+    return registry.query_params(match)
+
+
+def canonical_query(request) -> tuple[str, bool]:
+    """The query string of the parameters the page reads, sorted; and whether any were dropped."""
+    known = query_params(request)
+    kept = sorted((name, request.GET.getlist(name)) for name in request.GET if name in known)
+    dropped = any(name not in known for name in request.GET)
+    return urlencode(kept, doseq=True), dropped
+
+
 @functools.cache
 def release() -> str:
     """This deployment's code: pages rendered by another release are never served.
@@ -198,15 +226,16 @@ def release() -> str:
     return digest.hexdigest()[:12]
 
 
-def page_key(request) -> str:
+def page_key(request, query: str) -> str:
     # Scheme and host too: canonical links and feeds contain absolute addresses.
-    address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-    return f"pagecache:page:{release()}:{address}"
+    address = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
+    digest = hashlib.sha256(address.encode()).hexdigest()
+    return f"pagecache:page:{release()}:{digest}"
 
 
-def lookup(request):
+def lookup(request, query: str):
     """(key, current generation, valid stored entry or None), in one cache round trip."""
-    key = page_key(request)
+    key = page_key(request, query)
     found = cache.get_many([GENERATION_KEY, key])
     gen = found.get(GENERATION_KEY)
     if gen is None:
@@ -219,11 +248,6 @@ def lookup(request):
     return key, gen, entry
 
 
-def _vary_ok(response) -> bool:
-    vary = {v.strip().lower() for v in response.get("Vary", "").split(",") if v.strip()}
-    return vary <= {"cookie"}
-
-
 def entry_from_response(request, response, gen):
     """What to store for this response, or None when it must not be shared."""
     if response.status_code != 200 or response.streaming or response.cookies:
@@ -231,77 +255,56 @@ def entry_from_response(request, response, gen):
     cache_control = response.get("Cache-Control", "").lower()
     if any(word in cache_control for word in ("private", "no-cache", "no-store")):
         return None
-    if not _vary_ok(response):
-        return None
+    if response.has_header("Vary") or response.has_header("Content-Encoding"):
+        return None  # depends on something about the visitor (e.g. a session was read)
+    if get_nonce(request):
+        return None  # the page uses this request's CSP nonce (LazyNonce is truthy once used)
     content = response.content
-    uses_csrf = bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))
-    if uses_csrf:
-        tokens = set(CSRF_INPUT.findall(content))
-        if not tokens:
-            # The token went somewhere we cannot see: do not share this page.
-            return None
-        for token in tokens:
-            content = content.replace(token, CSRF_PLACEHOLDER)
-    nonce = get_nonce(request)
-    uses_nonce = bool(nonce)  # LazyNonce is truthy only once a template used it
-    if uses_nonce:
-        content = content.replace(str(nonce).encode(), NONCE_PLACEHOLDER)
+    compressed = gzip.compress(content, compresslevel=6, mtime=0) if len(content) > 200 else None
+    if compressed is not None and len(compressed) >= len(content):
+        compressed = None
     headers = [
-        (name, value)
-        for name, value in response.headers.items()
-        if name.lower() not in {"content-length", "vary", "set-cookie"}
+        (name, value) for name, value in response.headers.items() if name.lower() not in NOT_STORED
     ]
     return {
         "content": content,
+        "gzip": compressed,
         "headers": headers,
-        "csrf": uses_csrf,
-        "nonce": uses_nonce,
         "digest": hashlib.sha256(content).hexdigest()[:32],
+        "modified": int(timezone.now().timestamp()),
         "generation": gen,
         "until": 0.0,  # set by the caller: see valid_until()
     }
 
 
 def response_from_entry(request, entry):
-    """A response for this visitor: their own CSRF token and CSP nonce, fresh each time."""
-    content = entry["content"]
-    if entry["csrf"]:
-        # get_token() also makes the CSRF middleware set this visitor's cookie and Vary.
-        content = content.replace(CSRF_PLACEHOLDER, get_token(request).encode())
-    if entry["nonce"]:
-        content = content.replace(NONCE_PLACEHOLDER, str(get_nonce(request)).encode())
-    response = HttpResponse(content)
+    """The stored page, compressed when the browser accepts gzip."""
+    accepts = ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", ""))
+    compressed = bool(entry["gzip"] and accepts)
+    response = HttpResponse(entry["gzip"] if compressed else entry["content"])
     for name, value in entry["headers"]:
         response[name] = value
+    if compressed:
+        response["Content-Encoding"] = "gzip"
+    response["Content-Length"] = str(len(response.content))
     return response
-
-
-def etag_for(request, entry) -> str | None:
-    """An ETag from the page's content and, if it has a form, the visitor's CSRF secret.
-
-    With the secret in the tag, a 304 is only given to a browser whose stored copy holds a
-    token for the cookie it sends now, so a form from the browser cache still posts. Pages
-    with a CSP nonce get no ETag: a 304 would pair the old inline-script nonce with a header
-    that does not list it.
-    """
-    if entry["nonce"]:
-        return None
-    tag = entry["digest"]
-    if entry["csrf"]:
-        secret = request.META.get("CSRF_COOKIE", "")
-        mac = hmac.new(settings.SECRET_KEY.encode(), secret.encode(), hashlib.sha256)
-        tag = hashlib.sha256(f"{tag}:{mac.hexdigest()}".encode()).hexdigest()[:32]
-    return f'"{tag}"'
 
 
 def finish(request, response, entry):
-    """Conditional GET and browser caching rules, shared by hits and misses."""
-    etag = etag_for(request, entry)
-    if etag and not response.has_header("ETag"):
-        response["ETag"] = etag
-    # The browser may keep the page but must ask again each time (a cheap 304); shared
-    # caches must not store it, since it can carry a visitor's own CSRF cookie.
-    patch_cache_control(response, private=True, no_cache=True)
-    if etag:
-        return get_conditional_response(request, etag=etag, response=response)
-    return response
+    """Validators, shared-cache rules and conditional GET, the same for hits and misses."""
+    etag = f'"{entry["digest"]}"'
+    # GZipMiddleware (above this one) marks a tag weak when it compresses; do the same for
+    # a stored compressed copy, so both paths send the same validator.
+    response["ETag"] = f"W/{etag}" if response.get("Content-Encoding") == "gzip" else etag
+    response["Last-Modified"] = http_date(entry["modified"])
+    remaining = max(0, int(entry["until"] - timezone.now().timestamp()))
+    browser = int(getattr(settings, "PAGE_CACHE_BROWSER_SECONDS", 60))
+    shared = int(getattr(settings, "PAGE_CACHE_SHARED_SECONDS", 300))
+    response["Cache-Control"] = (
+        f"public, max-age={min(browser, remaining)}, s-maxage={min(shared, remaining)}"
+    )
+    if entry["gzip"]:
+        patch_vary_headers(response, ["Accept-Encoding"])
+    return get_conditional_response(
+        request, etag=etag, last_modified=entry["modified"], response=response
+    )

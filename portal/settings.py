@@ -68,33 +68,36 @@ INSTALLED_APPS = [
     "demo",
 ]
 
-# Order: a request passes from top to bottom, its response from bottom to top.
+# Order: a request passes from top to bottom, its response from bottom to top. A cached
+# public page is answered right below security and static files, before sessions, CSRF,
+# authentication and messages run; what sits above the page cache applies to its hits too.
 MIDDLEWARE = [
-    # Security headers, then static files, which need nothing below.
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compresses what is rendered; stored pages carry their own compressed copy.
+    "django.middleware.gzip.GZipMiddleware",
+    # The headers every page needs, cached or not.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "portal.middleware.PermissionsPolicyMiddleware",
+    # Counts the page views of every response below it, cached pages included (anonymous
+    # on hits: it reads request.user only where authentication ran).
+    "feedback.middleware.PageViewMiddleware",
+    "portal.middleware.PublicPageCacheMiddleware",
+    # Everything below runs only for pages the cache does not answer.
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    "portal.middleware.PermissionsPolicyMiddleware",
-    # Counts the page views of every response below it, cached pages included.
-    "feedback.middleware.PageViewMiddleware",
     # Old addresses of renamed content answer 301; acts only on a 404.
     "publishing.middleware.RedirectFallbackMiddleware",
     # Turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
     # A lost database gives the Swedish 503 page, not a 500.
     "portal.middleware.DatabaseUnavailableMiddleware",
-    # Only GET, HEAD, OPTIONS and POST reach a view; TRACE and unknown methods get 405,
-    # with every security header from above.
+    # Only GET, HEAD, OPTIONS and POST reach a view; TRACE and unknown methods get 405.
     "portal.methods.AllowedMethodsMiddleware",
-    # Last: everything above still runs for a page served from the cache (security
-    # headers, the CSP nonce, the CSRF cookie, page-view counting).
-    "portal.middleware.PublicPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -298,4 +301,9 @@ PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/healthz", "/__bench__/"]
 # (The feedback block's ?aterkoppling=<token> and the editors' preview parameters.)
 PAGE_CACHE_BYPASS_PARAMS = ["aterkoppling", "preview", "forhandsvisning"]
 # Requests carrying any other cookie (a session: editors, previews, messages) bypass the cache.
+# Visitors get no cookie; an old CSRF cookie (from before, or from the admin) changes nothing.
 PAGE_CACHE_ALLOWED_COOKIES = ["csrftoken"]  # Django's default CSRF_COOKIE_NAME
+# Cache-Control of a cached page: browsers may reuse it this long, a CDN or reverse proxy
+# this long (both never past the page's next scheduled change).
+PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", "60"))
+PAGE_CACHE_SHARED_SECONDS = int(os.environ.get("PAGE_CACHE_SHARED_SECONDS", "300"))

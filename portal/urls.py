@@ -20,7 +20,6 @@ site_patterns = [
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),  # load balancer check, see docs/production.md
-    *health.benchmark_patterns(),  # empty unless bench/run.py starts the app with BENCH_BASELINE=1
     # "Innehåll att granska" spans every content type, so it is a view of the admin site
     # rather than of one model's admin.
     path("admin/granska/", admin.site.admin_view(review_list_view), name="admin_review_list"),

@@ -112,7 +112,7 @@ def tag_list(request):
 
 
 @require_safe
-@registry.visitor_page
+@registry.visitor_page(query_params=("q",))
 def site_search(request):
     """The search page: the form, and results once a query is given."""
     cleaned = clean_query(request.GET.get("q"))

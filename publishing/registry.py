@@ -221,19 +221,32 @@ def content_type_at(path: str) -> tuple[ContentKind, str] | None:
 # content page, a function view with `@visitor_page`.
 
 
-def visitor_page(view=None, *, exists: Callable[..., bool] | None = None):
+def visitor_page(
+    view=None, *, exists: Callable[..., bool] | None = None, query_params: tuple[str, ...] = ()
+):
     """Mark a function view as an HTML page visitors see.
 
     `exists(**url_kwargs)`, for a page that shows one thing without being a content type's
-    own page (a tag page), tells whether it exists for visitors right now.
+    own page (a tag page), tells whether it exists for visitors right now. `query_params`
+    names the parameters the page reads (the search page's `q`): the page cache keys on
+    those and no others.
     """
 
     def decorate(view):
         view.visitor_page = True
         view.page_exists = exists
+        view.query_params = frozenset(query_params)
         return view
 
     return decorate(view) if view is not None else decorate
+
+
+def query_params(match: ResolverMatch) -> frozenset[str]:
+    """The query parameters the page at `match` reads; any other changes nothing on it."""
+    view_class = getattr(match.func, "view_class", None)
+    if view_class is not None and hasattr(view_class, "read_query_params"):
+        return frozenset(view_class.read_query_params())
+    return getattr(match.func, "query_params", frozenset())
 
 
 def is_visitor_page(match: ResolverMatch) -> bool:

@@ -22,6 +22,11 @@ class ContentPageMixin:
     visitor_page = True  # takes feedback and counts views (publishing.registry)
     http_method_names = ["get", "head", "options"]  # a page takes no POST
 
+    @classmethod
+    def read_query_params(cls) -> tuple[str, ...]:
+        """The query parameters this page reads (the page cache keys on them alone)."""
+        return ("page",)
+
     # The trail above this page, as (label, URL name) pairs.
     parent_breadcrumbs: tuple[tuple[str, str], ...] = ()
 
@@ -42,6 +47,10 @@ class PublishedListView(ContentPageMixin, ListView):
     title = ""  # the list's name in the breadcrumbs
     facets = ()
     ordering_fields: tuple[str, ...] = ("pk",)
+
+    @classmethod
+    def read_query_params(cls) -> tuple[str, ...]:
+        return ("page", *(facet.param for facet in cls.facets))
 
     def published(self):
         return self.model._default_manager.published()

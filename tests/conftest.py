@@ -6,6 +6,7 @@ from hypothesis import settings as hypothesis_settings
 
 from publishing.roles import ADMINISTRATOR, EDITOR
 from tests.editorial import make_staff
+from tests.factories import FILMS_MARKUP
 
 # Property-based tests check what comes out, never how fast: a loaded CI machine must not
 # turn a slow example into a failure.
@@ -81,3 +82,27 @@ def editor_client(client, editor):
 def admin_client_role(client, administrator):
     client.force_login(administrator)
     return client
+
+
+# --- A page that shows the webinar's films -----------------------------------------------
+
+
+@pytest.fixture
+def films_on_pages(site_pages, monkeypatch):
+    """The webinar page shows two films.
+
+    Markdown strips <video> today, so no page can show a film yet; this opens the
+    allowlist the way the media library will, to test the rule once films exist.
+    """
+    from publishing import markdown
+
+    monkeypatch.setattr(markdown, "ALLOWED_TAGS", markdown.ALLOWED_TAGS | {"video"})
+    monkeypatch.setattr(
+        markdown,
+        "ALLOWED_ATTRIBUTES",
+        {**markdown.ALLOWED_ATTRIBUTES, "video": {"data-film-id", "src", "controls"}},
+    )
+    webinar = site_pages["webbinarium"]
+    webinar.body = FILMS_MARKUP
+    webinar.save()
+    return webinar

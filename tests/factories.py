@@ -95,3 +95,11 @@ class QuestionFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Question
+
+
+# The webinar page's films, as Markdown will carry them once it may show <video>.
+FILMS_MARKUP = (
+    "## Inspelningar\n\n"
+    '<video data-film-id="webbinarium-2024-del-1" src="/media/del-1.mp4" controls></video>\n\n'
+    '<video data-film-id="Webbinarium-2024-del-2" src="/media/del-2.mp4" controls></video>\n'
+)

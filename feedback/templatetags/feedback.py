@@ -23,8 +23,4 @@ def feedback_block(context, not_found=False):
         page = paths.normalise_path(request.path) or paths.NOT_FOUND_PAGE
     else:
         page = paths.feedback_page_for(request.path)
-    return {
-        **block_state(request, page),
-        "request": request,
-        "csrf_token": context.get("csrf_token"),
-    }
+    return {**block_state(request, page), "request": request}

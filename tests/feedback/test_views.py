@@ -240,10 +240,14 @@ def test_get_is_not_allowed_and_never_a_500(client):
     assert client.get(reverse("feedback:film_play")).status_code == 405
 
 
-def test_csrf_protection_stays_on(site_pages):
+def test_cross_site_protection_stays_on(site_pages):
+    """No CSRF token any more: the browser's Fetch Metadata says where a post comes from."""
     strict = Client(enforce_csrf_checks=True)
-    assert strict.post(ANSWER, {"page": "/", "helpful": "ja"}).status_code == 403
+    cross = {"HTTP_SEC_FETCH_SITE": "cross-site", "HTTP_ORIGIN": "https://elak.example"}
+    assert strict.post(ANSWER, {"page": "/", "helpful": "ja"}, **cross).status_code == 403
     assert not Feedback.objects.exists()
+    same = {"HTTP_SEC_FETCH_SITE": "same-origin", "HTTP_ORIGIN": "http://testserver"}
+    assert strict.post(ANSWER, {"page": "/", "helpful": "ja"}, **same).status_code == 303
 
 
 def test_nothing_identifying_the_visitor_is_stored(site_pages):
