@@ -486,3 +486,7 @@ def review_list_view(request):
         "only_overdue": only_overdue,
     }
     return TemplateResponse(request, "admin/portal/review_list.html", context)
+
+
+# Login lockouts (django-axes) in the admin with Swedish labels and "Häv spärren".
+from portal import lockouts  # noqa: E402, F401

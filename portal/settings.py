@@ -239,8 +239,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
 AXES_VERBOSE = False  # no banner on every manage.py command
-# Axes reads the client address from REMOTE_ADDR; behind a proxy that rewrites it, set
-# AXES_IPWARE_* or AXES_CLIENT_IP_CALLABLE for the proxy in front of the site.
+# The client address behind the load balancer: AXES_CLIENT_IP_CALLABLE (issue 11 block).
 
 # Editors mark content reviewed; unreviewed content shows visitors a notice after this.
 REVIEW_INTERVAL_MONTHS = 12
@@ -292,8 +291,57 @@ PAGE_CACHE_ALLOWED_COOKIES = ["csrftoken"]  # Django's default CSRF_COOKIE_NAME
 # Load balancers probe /healthz over plain HTTP on the instance; a redirect would fail them.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
-# Fail fast when PostgreSQL is unreachable (the 503 page within seconds, not a hung worker).
+# --- Operations: faults and hostile input (issue 11) -----------------------------------------
+# One block for the reordering to place: database time limits, the login throttle behind the
+# load balancer, and a cache of its own for the abuse limits. See docs/production.md.
+
+# Every wait on PostgreSQL is bounded, so a database that hangs or a network that drops
+# packets gives the Swedish 503 page within seconds instead of a hung worker:
+# - connect_timeout: seconds to establish a connection (the whole handshake);
+# - statement_timeout / lock_timeout: the server cancels a query running or waiting for a
+#   lock too long (DB_STATEMENT_TIMEOUT=0 turns the first off, e.g. for a long migration);
+# - TCP keepalives and tcp_user_timeout (ms): a peer that silently stops answering is
+#   noticed within DB_NETWORK_TIMEOUT seconds, on an idle connection and with a query sent.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
-        "connect_timeout", int(os.environ.get("DB_CONNECT_TIMEOUT", "5"))
-    )
+    _db_network_timeout = float(os.environ.get("DB_NETWORK_TIMEOUT", "3"))
+    _db_options = DATABASES["default"].setdefault("OPTIONS", {})
+    _db_options.setdefault("connect_timeout", int(os.environ.get("DB_CONNECT_TIMEOUT", "2")))
+    _db_options.setdefault("keepalives", 1)
+    _db_options.setdefault("keepalives_idle", max(1, int(_db_network_timeout / 2)))
+    _db_options.setdefault("keepalives_interval", 1)
+    _db_options.setdefault("keepalives_count", 2)
+    _db_options.setdefault("tcp_user_timeout", int(_db_network_timeout * 1000))
+    _db_server_limits = {
+        "statement_timeout": int(float(os.environ.get("DB_STATEMENT_TIMEOUT", "5")) * 1000),
+        "lock_timeout": int(float(os.environ.get("DB_LOCK_TIMEOUT", "2")) * 1000),
+        # A worker killed mid-transaction must not hold its locks for long.
+        "idle_in_transaction_session_timeout": 30_000,
+    }
+    _db_options["options"] = " ".join(
+        [_db_options.get("options", ""), *(f"-c {k}={v}" for k, v in _db_server_limits.items())]
+    ).strip()
+# Seconds within which /healthz must have its answer from the database.
+HEALTHZ_DATABASE_TIMEOUT = float(os.environ.get("HEALTHZ_DATABASE_TIMEOUT", "1"))
+
+# The login throttle sees the visitor's address the same way the feedback limits do
+# (TRUSTED_PROXY_COUNT above): behind the load balancer, not the balancer's own address.
+AXES_CLIENT_IP_CALLABLE = "feedback.abuse.client_ip"
+# Axes' own admin is replaced by portal/lockouts.py (Swedish, with "Häv spärren").
+AXES_ENABLE_ADMIN = False
+
+# Rate-limit, duplicate and unique-visitor markers in a cache of their own ("limits"), so
+# rendered pages filling the page cache never evict them. LIMITS_REDIS_URL may name a
+# separate Redis (recommended); by default it is the same Redis under its own prefix.
+LIMITS_REDIS_URL = os.environ.get("LIMITS_REDIS_URL", "") or REDIS_URL
+if LIMITS_REDIS_URL:
+    CACHES["limits"] = {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": LIMITS_REDIS_URL,
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "aisoc") + "-limits",
+        "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
+    }
+else:
+    CACHES["limits"] = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "limits",
+    }

@@ -1,15 +1,31 @@
 """Shared fixtures. Tests run on PostgreSQL when DATABASE_URL points there (CI does)."""
 
 import pytest
-from django.core.cache import cache
+from django.conf import settings
+from django.core.cache import caches
+
+
+def clear_own_cache_keys():
+    """Empty every cache of this test run, deleting only keys under its own prefix.
+
+    An in-process cache belongs to this process alone, so clear() is fine there; on Redis
+    clear() would flush the whole database, shared with others, so delete our keys only
+    (django-redis applies the cache's KEY_PREFIX to the pattern).
+    """
+    for alias in settings.CACHES:
+        cache = caches[alias]
+        if hasattr(cache, "delete_pattern"):
+            cache.delete_pattern("*")
+        else:
+            cache.clear()
 
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
     """Rate limits and cached pages must not leak between tests."""
-    cache.clear()
+    clear_own_cache_keys()
     yield
-    cache.clear()
+    clear_own_cache_keys()
 
 
 @pytest.fixture

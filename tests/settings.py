@@ -5,6 +5,7 @@ decides between PostgreSQL (CI) and SQLite.
 """
 
 import os
+import uuid
 
 os.environ.setdefault("SECRET_KEY", "tests-only-key-" + "k" * 50)
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
@@ -18,3 +19,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast, tests only
+
+# Every cache gets a key prefix of this test run's own: with REDIS_URL set, the tests share
+# a Redis with others, and clearing "the cache" must only ever delete this run's keys.
+TEST_CACHE_PREFIX = f"test-{uuid.uuid4().hex[:12]}"
+for _alias, _cache in CACHES.items():  # noqa: F405
+    _cache["KEY_PREFIX"] = f"{TEST_CACHE_PREFIX}-{_alias}"
