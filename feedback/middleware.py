@@ -11,6 +11,7 @@ import re
 
 from feedback import abuse, paths, services
 from feedback.models import PageViewDay
+from portal import outage
 
 logger = logging.getLogger(__name__)
 
@@ -52,16 +53,30 @@ class PageViewMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if should_count(request, response):
-            try:
-                services.record_view(
-                    kind=PageViewDay.Kind.PAGE,
-                    key=request.path[: paths.MAX_PATH_LENGTH],
-                    visitor=abuse.client_hash(
-                        request, purpose="view", with_user_agent=True, extra=request.path
-                    ),
+        # Counting must never cost a visitor the page, nor slow it down: while the database
+        # is known to be unavailable (a page served from the cache needs nothing else from
+        # it), the view is not counted, and a failure is one line in the log.
+        try:
+            if not should_count(request, response):
+                return response
+            if outage.recently_unavailable():
+                logger.warning("Page view not counted for %s: database unavailable", request.path)
+                return response
+            services.record_view(
+                kind=PageViewDay.Kind.PAGE,
+                key=request.path[: paths.MAX_PATH_LENGTH],
+                visitor=abuse.client_hash(
+                    request, purpose="view", with_user_agent=True, extra=request.path
+                ),
+            )
+        except Exception as exc:
+            if outage.is_database_unavailable(exc):
+                outage.log_unavailable(
+                    "Page view not counted for %s",
+                    request.path,
+                    exception=exc,
+                    level=logging.WARNING,
                 )
-            except Exception:
-                # Counting must never cost a visitor the page.
+            else:
                 logger.exception("Could not count a page view")
         return response

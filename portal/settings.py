@@ -320,6 +320,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     _db_options["options"] = " ".join(
         [_db_options.get("options", ""), *(f"-c {k}={v}" for k, v in _db_server_limits.items())]
     ).strip()
+    # What libpq and the server cannot bound: a peer that acknowledges packets but never
+    # answers (a hung server or proxy). portal.db waits at most this long for any answer.
+    DATABASES["default"]["ENGINE"] = "portal.db"
+    _statement_timeout = _db_server_limits["statement_timeout"] / 1000
+    DATABASE_WAIT_TIMEOUT = (
+        _statement_timeout + _db_options["connect_timeout"] if _statement_timeout else None
+    )
 # Seconds within which /healthz must have its answer from the database.
 HEALTHZ_DATABASE_TIMEOUT = float(os.environ.get("HEALTHZ_DATABASE_TIMEOUT", "1"))
 

@@ -28,6 +28,26 @@ def _clear_cache():
     clear_own_cache_keys()
 
 
+@pytest.fixture(autouse=True)
+def _forget_outages():
+    """A test that simulated a lost database must not pause page-view counting in the next."""
+    from portal import outage
+
+    outage.forget()
+    yield
+    outage.forget()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _close_health_check_connection(django_db_setup, django_db_blocker):
+    """/healthz checks the database on a thread of its own; close its connection first."""
+    yield
+    from portal import health
+
+    with django_db_blocker.unblock():
+        health.close_connection()
+
+
 @pytest.fixture
 def site_pages(db):
     """The stand-alone pages every page links to from its footer and menu."""
