@@ -146,3 +146,29 @@ def test_database_waits_are_bounded_in_the_settings():
     with connections["default"].cursor() as cursor:
         cursor.execute("SHOW statement_timeout")
         assert cursor.fetchone()[0] == "5s"
+
+
+def test_a_database_that_does_not_answer_in_time_is_an_unavailable_database(settings):
+    """portal.db: the client stops waiting, drops the connection, and the next one works."""
+    if settings.DATABASES["default"]["ENGINE"] != "portal.db":
+        pytest.skip("PostgreSQL only")
+    settings.DATABASE_WAIT_TIMEOUT = 0.3
+    wrapper = connections.create_connection("default")  # outside the test's transaction
+    try:
+        with wrapper.cursor() as cursor:
+            cursor.execute("SELECT pg_backend_pid()")
+            sleeping = cursor.fetchone()[0]
+        with pytest.raises(OperationalError, match="did not answer within 0.3 s"):
+            with wrapper.cursor() as cursor:
+                cursor.execute("SELECT pg_sleep(3)")
+        with connections["default"].cursor() as cursor:  # the server has not noticed yet
+            cursor.execute("SELECT pg_terminate_backend(%s)", [sleeping])
+        assert wrapper.connection.closed  # never reused in an unknown state
+        assert not wrapper.is_usable()
+
+        wrapper.close()
+        with wrapper.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            assert cursor.fetchone() == (1,)
+    finally:
+        wrapper.close()
