@@ -15,6 +15,7 @@ import time
 import psycopg
 from django.conf import settings
 from django.db.backends.postgresql import base as postgresql
+from django.db.utils import OperationalError
 
 
 class NoAnswer(postgresql.Database.OperationalError):
@@ -43,6 +44,8 @@ class BoundedConnection(psycopg.Connection):
 
 
 class DatabaseWrapper(postgresql.DatabaseWrapper):
+    _no_answer = False
+
     def get_new_connection(self, conn_params):
         connection = super().get_new_connection(conn_params)
         if not self.pool:
@@ -57,9 +60,29 @@ class DatabaseWrapper(postgresql.DatabaseWrapper):
             return super().is_usable()
         usual, connection.wait_timeout = connection.wait_timeout, self._connect_timeout()
         try:
-            return super().is_usable()
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT 1")
+        except NoAnswer:
+            self._no_answer = True
+            return False
+        except postgresql.Database.Error:
+            return False
         finally:
             connection.wait_timeout = usual
+        return True
+
+    def close_if_health_check_failed(self):
+        """A reused connection whose server does not answer: give up, do not reconnect.
+
+        Reconnecting to a server that just failed to answer would make the request wait a
+        second connect timeout before its 503. A connection that broke (a restarted server)
+        fails its check at once and is replaced as usual.
+        """
+        self._no_answer = False
+        super().close_if_health_check_failed()
+        if self._no_answer:
+            self._no_answer = False
+            raise OperationalError("the database did not answer the health check in time")
 
     def _connect_timeout(self):
         value = self.settings_dict["OPTIONS"].get("connect_timeout")

@@ -158,9 +158,11 @@ def test_a_database_that_does_not_answer_in_time_is_an_unavailable_database(sett
         with wrapper.cursor() as cursor:
             cursor.execute("SELECT pg_backend_pid()")
             sleeping = cursor.fetchone()[0]
-        with pytest.raises(OperationalError, match="did not answer within 0.3 s"):
-            with wrapper.cursor() as cursor:
-                cursor.execute("SELECT pg_sleep(3)")
+        with (
+            pytest.raises(OperationalError, match=r"did not answer within 0\.3 s"),
+            wrapper.cursor() as cursor,
+        ):
+            cursor.execute("SELECT pg_sleep(3)")
         with connections["default"].cursor() as cursor:  # the server has not noticed yet
             cursor.execute("SELECT pg_terminate_backend(%s)", [sleeping])
         assert wrapper.connection.closed  # never reused in an unknown state
