@@ -198,8 +198,12 @@ def for_page(page_form, page):
 
 
 def timed_request(port, path):
+    """(status, headers, body, seconds); status None when no answer came within 30 s."""
     started = time.monotonic()
-    status, headers, body = request(port, path, timeout=30)
+    try:
+        status, headers, body = request(port, path, timeout=30)
+    except OSError:  # TimeoutError included: a worker waiting on the database
+        status, headers, body = None, {}, b""
     return status, headers, body, time.monotonic() - started
 
 
@@ -293,7 +297,10 @@ def outage(server, proxy, seconds, mode, page_form):
         # For the start page: taking its answer needs nothing from the database before the
         # write itself, so the write is what fails.
         page_form = for_page(page_form, home)
-        first_try = post_answer(server.port, page_form, marker, retried_client)
+        try:
+            first_try = post_answer(server.port, page_form, marker, retried_client)
+        except OSError:
+            first_try = None  # no answer within 30 s
     while time.monotonic() - cut_at < seconds or n < 3:
         n += 1
         for kind, path in [
