@@ -3,7 +3,8 @@
 django-axes counts failed logins per username and client address (the address comes from
 `feedback.abuse.client_ip`, so behind the load balancer it is the visitor's, not the
 balancer's). Its own admin is turned off (AXES_ENABLE_ADMIN = False) and registered here
-instead, with Swedish labels and the action "Häv spärren". Only those with the axes
+instead, with the action "Häv spärren"; the app's name is Swedish (portal/lockouts_app.py),
+and so are its texts (locale/sv). Only those with the axes
 permissions see it: superusers and the Administratör role, never Redaktör.
 
 A lock is the AccessAttempt row itself: deleting it (the action, or the ordinary delete)

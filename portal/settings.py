@@ -333,8 +333,13 @@ HEALTHZ_DATABASE_TIMEOUT = float(os.environ.get("HEALTHZ_DATABASE_TIMEOUT", "1")
 # The login throttle sees the visitor's address the same way the feedback limits do
 # (TRUSTED_PROXY_COUNT above): behind the load balancer, not the balancer's own address.
 AXES_CLIENT_IP_CALLABLE = "feedback.abuse.client_ip"
-# Axes' own admin is replaced by portal/lockouts.py (Swedish, with "Häv spärren").
+# Axes' own admin is replaced by portal/lockouts.py (Swedish, with "Häv spärren"); the app
+# gets a Swedish name, and its texts Swedish translations (locale/sv, axes ships none).
 AXES_ENABLE_ADMIN = False
+INSTALLED_APPS = [
+    "portal.lockouts_app.LockoutsConfig" if app == "axes" else app for app in INSTALLED_APPS
+]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 
 # Rate-limit, duplicate and unique-visitor markers in a cache of their own ("limits"), so
 # rendered pages filling the page cache never evict them. LIMITS_REDIS_URL may name a

@@ -61,11 +61,13 @@ def test_an_administrator_lifts_the_lock_in_the_admin(behind_balancer, editor, a
 
     admin = Client()
     admin.force_login(administrator)
+    assert "Inloggningsspärrar" in admin.get(reverse("admin:index")).content.decode()
     changelist = reverse("admin:axes_accessattempt_changelist")
     listing = admin.get(changelist, {"sparrad": "ja"})
     assert listing.status_code == 200
     html = listing.content.decode()
     assert "redaktor" in html and "Spärrad" in html and "Häv spärren" in html
+    assert "Spärrar och misslyckade inloggningar" in html and "IP-adress" in html
 
     response = admin.post(
         changelist, {"action": "lift_lock", "_selected_action": [attempt.pk]}, follow=True
@@ -94,7 +96,8 @@ def test_editors_do_not_see_or_lift_locks(behind_balancer, editor):  # noqa: F81
     other = Client()
     other.force_login(editor)
 
-    assert "axes" not in other.get(reverse("admin:index")).content.decode()
+    index = other.get(reverse("admin:index")).content.decode()
+    assert "Inloggningsspärrar" not in index and "/admin/axes/" not in index
     changelist = reverse("admin:axes_accessattempt_changelist")
     assert other.get(changelist).status_code == 403
     attempt = AccessAttempt.objects.get()
