@@ -341,9 +341,10 @@ INSTALLED_APPS = [
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 
-# Rate-limit, duplicate and unique-visitor markers in a cache of their own ("limits"), so
-# rendered pages filling the page cache never evict them. LIMITS_REDIS_URL may name a
-# separate Redis (recommended); by default it is the same Redis under its own prefix.
+# Rate-limit, duplicate and unique-visitor markers in a cache alias of their own ("limits",
+# feedback/abuse.py). With LIMITS_REDIS_URL naming a Redis of its own (recommended), pages
+# filling the page cache can never evict them; unset, it is the same Redis under its own
+# prefix (memory limits and eviction policy for both cases: docs/production.md).
 LIMITS_REDIS_URL = os.environ.get("LIMITS_REDIS_URL", "") or REDIS_URL
 if LIMITS_REDIS_URL:
     CACHES["limits"] = {
