@@ -121,3 +121,15 @@ def test_every_test_cache_has_a_prefix_of_this_run(settings):
     prefixes = [config.get("KEY_PREFIX", "") for config in test_settings.CACHES.values()]
     assert len(set(prefixes)) == len(prefixes)
     assert all(p.startswith(test_settings.TEST_CACHE_PREFIX) for p in prefixes)
+
+
+def test_markers_live_in_the_limits_cache_out_of_the_page_caches_reach():
+    from django.core.cache import caches
+
+    assert abuse.is_duplicate("klient", "/", True, "") is False
+    assert abuse.rate_limited("klient") is False
+
+    key = abuse._duplicate_key("klient", ("/", True, ""))
+    assert caches["limits"].get(key) == 1
+    assert caches["limits"].get("feedback:rate:klient") == 1
+    assert caches["default"].get(key) is None
