@@ -39,7 +39,14 @@ def app_env(database_url, **extra):
     env = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"DEBUG", "ALLOW_INSECURE_KEY", "DJANGO_SETTINGS_MODULE", "REDIS_URL"}
+        if key
+        not in {
+            "DEBUG",
+            "ALLOW_INSECURE_KEY",
+            "DJANGO_SETTINGS_MODULE",
+            "REDIS_URL",
+            "DB_STATEMENT_TIMEOUT",  # the app runs with its production default
+        }
     }
     env.update(
         DJANGO_SETTINGS_MODULE="portal.settings",
@@ -68,8 +75,12 @@ def reset_database(database_url):
 
 
 def setup_django(env):
-    """Configure Django in this process with the app's environment (for migrate and content)."""
-    os.environ.update(env)
+    """Configure Django in this process with the app's environment (for migrate and content).
+
+    Loading content is a batch job, not a request: no statement timeout here (bulk loads of
+    100x content take longer than a page may). The app under test keeps its own.
+    """
+    os.environ.update({**env, "DB_STATEMENT_TIMEOUT": "0"})
     import django
 
     django.setup()

@@ -5,18 +5,41 @@ one office address apart, its user agent). The key includes the date, so hashes 
 different days cannot be linked, and it lives only in the cache with a short expiry:
 never in the database, never in a log. With REDIS_URL set the cache is Redis, so the
 limits hold across every app process.
+
+The markers live in the "limits" cache when one is configured (portal/settings.py), so the
+page cache filling its own cache can never evict them; otherwise in the default cache.
 """
 
+import contextlib
 import datetime
+import logging
 
 from django.conf import settings
-from django.core.cache import cache as default_cache
+from django.core.cache import caches
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
+logger = logging.getLogger(__name__)
+
+LIMITS_CACHE = "limits"
+
+
+def limits_alias() -> str:
+    """The cache alias for limits and counters: "limits" when configured, else "default"."""
+    return LIMITS_CACHE if LIMITS_CACHE in settings.CACHES else "default"
+
+
+def limits_cache():
+    """Where rate-limit, duplicate and unique-visitor markers are kept."""
+    return caches[limits_alias()]
+
 
 def client_ip(request) -> str:
-    """The visitor's address, taking the last TRUSTED_PROXY_COUNT proxies into account."""
+    """The visitor's address, taking the last TRUSTED_PROXY_COUNT proxies into account.
+
+    The one place the site reads a client address: the feedback limits and the login
+    throttle (AXES_CLIENT_IP_CALLABLE) both use it.
+    """
     proxies = settings.TRUSTED_PROXY_COUNT
     if proxies:
         forwarded = [
@@ -47,7 +70,7 @@ def seconds_until_midnight(now: datetime.datetime | None = None) -> int:
 
 def rate_limited(client: str, *, cache=None, limit=None, window=None) -> bool:
     """Count one submission for `client`; True once it is over the limit for this window."""
-    cache = cache or default_cache
+    cache = cache or limits_cache()
     limit = settings.FEEDBACK_RATE_LIMIT if limit is None else limit
     window = settings.FEEDBACK_RATE_LIMIT_WINDOW if window is None else window
     # The window opens with the client's first submission and the key expires with it.
@@ -63,13 +86,38 @@ def rate_limited(client: str, *, cache=None, limit=None, window=None) -> bool:
     return count > limit
 
 
+def _duplicate_key(client: str, parts) -> str:
+    fingerprint = salted_hmac("feedback.duplicate", "\n".join(map(str, parts)), algorithm="sha256")
+    return f"feedback:dup:{client}:{fingerprint.hexdigest()[:40]}"
+
+
 def is_duplicate(client: str, *parts, cache=None, window=None) -> bool:
     """True if the same client sent exactly this within the window; remembers it if not."""
-    cache = cache or default_cache
+    cache = cache or limits_cache()
     window = settings.FEEDBACK_DUPLICATE_WINDOW if window is None else window
-    fingerprint = salted_hmac("feedback.duplicate", "\n".join(map(str, parts)), algorithm="sha256")
-    key = f"feedback:dup:{client}:{fingerprint.hexdigest()[:40]}"
-    return not cache.add(key, 1, timeout=window)
+    return not cache.add(_duplicate_key(client, parts), 1, timeout=window)
+
+
+@contextlib.contextmanager
+def unless_duplicate(client: str, *parts, cache=None, window=None):
+    """Yield True for the first of identical submissions; the marker stays only if stored.
+
+    The marker is claimed with one atomic set-if-absent, so two identical posts arriving
+    together store one row. If the block raises (the write failed: a database outage answers
+    503), the marker is removed again, so the visitor's retry is stored rather than thanked
+    and dropped.
+    """
+    cache = cache or limits_cache()
+    fresh = is_duplicate(client, *parts, cache=cache, window=window) is False
+    try:
+        yield fresh
+    except BaseException:
+        if fresh:
+            try:
+                cache.delete(_duplicate_key(client, parts))
+            except Exception:
+                logger.warning("Could not release a duplicate marker after a failed write")
+        raise
 
 
 def first_visit_today(visitor: str, *, cache=None) -> bool:
@@ -77,5 +125,5 @@ def first_visit_today(visitor: str, *, cache=None) -> bool:
 
     One set-if-absent in the cache that expires at midnight, when the salt changes anyway.
     """
-    cache = cache or default_cache
+    cache = cache or limits_cache()
     return cache.add(f"feedback:seen:{visitor}", 1, timeout=seconds_until_midnight())

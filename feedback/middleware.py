@@ -16,7 +16,7 @@ from django.urls import Resolver404, resolve
 
 from feedback import abuse, paths, services
 from feedback.models import PageViewDay
-from publishing import registry
+from publishing import outage, registry
 
 logger = logging.getLogger(__name__)
 
@@ -67,16 +67,26 @@ class PageViewMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if should_count(request, response):
-            try:
-                services.record_view(
-                    kind=PageViewDay.Kind.PAGE,
-                    key=request.path[: paths.MAX_PATH_LENGTH],
-                    visitor=abuse.client_hash(
-                        request, purpose="view", with_user_agent=True, extra=request.path
-                    ),
+        # Counting must never cost a visitor the page. It goes to the cache only, so a
+        # database outage does not stop it; any failure is one line in the log.
+        try:
+            if not should_count(request, response):
+                return response
+            services.record_view(
+                kind=PageViewDay.Kind.PAGE,
+                key=request.path[: paths.MAX_PATH_LENGTH],
+                visitor=abuse.client_hash(
+                    request, purpose="view", with_user_agent=True, extra=request.path
+                ),
+            )
+        except Exception as exc:
+            if outage.is_database_unavailable(exc):
+                outage.log_unavailable(
+                    "Page view not counted for %s",
+                    request.path,
+                    exception=exc,
+                    level=logging.WARNING,
                 )
-            except Exception:
-                # Counting must never cost a visitor the page.
+            else:
                 logger.exception("Could not count a page view")
         return response

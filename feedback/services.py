@@ -49,23 +49,30 @@ def submit_answer(*, page: str, helpful: bool, comment: str = "", client: str) -
     it was given on (None for pages without version history, e.g. the start page), so
     analysts can count Ja and Nej per version in the content's history.
     """
-    if abuse.rate_limited(client) or abuse.is_duplicate(client, "answer", page, helpful, comment):
+    if abuse.rate_limited(client):
         return None
-    return Feedback.objects.create(
-        page=page, helpful=helpful, comment=comment, version_id=current_version_id(page)
-    )
+    # Marked as a duplicate only once the row is stored: a failed write leaves no marker.
+    with abuse.unless_duplicate(client, "answer", page, helpful, comment) as fresh:
+        if not fresh:
+            return None
+        return Feedback.objects.create(
+            page=page, helpful=helpful, comment=comment, version_id=current_version_id(page)
+        )
 
 
 def attach_comment(*, feedback_id: int | None, page: str, comment: str, client: str) -> bool:
     """Add the comment to the answer it follows; an answer takes one comment only."""
     if not comment:
         return False
-    if abuse.rate_limited(client) or abuse.is_duplicate(client, "comment", page, comment):
+    if abuse.rate_limited(client):
         return False
-    # QuerySet.update() runs the redactor (FeedbackQuerySet.update).
-    return bool(
-        Feedback.objects.filter(pk=feedback_id, page=page, comment="").update(comment=comment)
-    )
+    with abuse.unless_duplicate(client, "comment", page, comment) as fresh:
+        if not fresh:
+            return False
+        # QuerySet.update() runs the redactor (FeedbackQuerySet.update).
+        return bool(
+            Feedback.objects.filter(pk=feedback_id, page=page, comment="").update(comment=comment)
+        )
 
 
 def record_view(*, kind: str, key: str, visitor: str) -> None:

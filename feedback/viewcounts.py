@@ -24,9 +24,11 @@ import datetime
 import logging
 import threading
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import transaction
 from django.utils import timezone
+from django_redis import get_redis_connection
+from django_redis.cache import RedisCache
 
 from feedback import abuse
 from feedback.models import PageViewDay
@@ -40,13 +42,10 @@ SEPARATOR = "|"
 
 
 def _redis():
-    """The raw Redis client behind the default cache, or None for another backend."""
-    from django.core.cache import caches
-    from django_redis import get_redis_connection
-    from django_redis.cache import RedisCache
-
-    if isinstance(caches["default"], RedisCache):
-        return get_redis_connection("default")
+    """The raw Redis client behind the limits cache, or None for another backend."""
+    alias = abuse.limits_alias()
+    if isinstance(caches[alias], RedisCache):
+        return get_redis_connection(alias)
     return None
 
 
@@ -55,7 +54,9 @@ def _member(day: datetime.date, kind: str, key: str) -> str:
 
 
 def _keys(member: str) -> tuple[str, str]:
-    return cache.make_key(f"viewcounts:n:{member}"), cache.make_key(f"viewcounts:u:{member}")
+    return abuse.limits_cache().make_key(f"viewcounts:n:{member}"), abuse.limits_cache().make_key(
+        f"viewcounts:u:{member}"
+    )
 
 
 # --- Counting --------------------------------------------------------------------------
@@ -100,7 +101,7 @@ def record(*, kind: str, key: str, visitor: str) -> None:
     member = _member(day, kind, key)
     views_key, unique_key = _keys(member)
     with client.pipeline(transaction=False) as pipe:
-        pipe.sadd(cache.make_key(INDEX), member)
+        pipe.sadd(abuse.limits_cache().make_key(INDEX), member)
         pipe.incr(views_key)
         pipe.pfadd(unique_key, visitor)
         pipe.expire(views_key, KEEP_SECONDS)
@@ -137,7 +138,7 @@ def _flush_local() -> int:
 
 
 def _flush_redis(client) -> int:
-    index = cache.make_key(INDEX)
+    index = abuse.limits_cache().make_key(INDEX)
     members = sorted(m.decode() if isinstance(m, bytes) else m for m in client.smembers(index))
     if not members:
         return 0

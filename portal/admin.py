@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 
+from portal import lockouts  # noqa: F401 - registers the login lockouts in the admin
 from portal.models import Page, Question
 from publishing.admin import PublishableAdmin
 

@@ -2,13 +2,13 @@ import logging
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.utils import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template import loader
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from portal import pagecache
+from publishing import outage
 
 logger = logging.getLogger(__name__)
 
@@ -28,9 +28,7 @@ class PermissionsPolicyMiddleware:
         return response
 
 
-def is_database_unavailable(exception) -> bool:
-    """A lost or refused database connection (or a transient failure of the server)."""
-    return isinstance(exception, OperationalError | InterfaceError)
+is_database_unavailable = outage.is_database_unavailable
 
 
 def service_unavailable_response():
@@ -38,6 +36,23 @@ def service_unavailable_response():
     response = HttpResponse(loader.get_template("503.html").render(), status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
+    return response
+
+
+def database_unavailable_response(request, exception):
+    """The 503 page for a lost database, logged as one line for this request.
+
+    Django would log the 503 once more (with the traceback, for an exception raised outside
+    a view); the line here says all of it, so the response is marked as logged.
+    """
+    outage.log_unavailable(
+        "Database unavailable, answered 503 for %s %s",
+        request.method,
+        request.path,
+        exception=exception,
+    )
+    response = service_unavailable_response()
+    response._has_been_logged = True  # read by django.utils.log.log_response
     return response
 
 
@@ -60,14 +75,7 @@ class DatabaseUnavailableMiddleware:
         if not is_database_unavailable(exception):
             return None
         # One line, no traceback: an outage would otherwise flood the log.
-        logger.error(
-            "Database unavailable, answered 503 for %s %s: %s: %s",
-            request.method,
-            request.path,
-            type(exception).__name__,
-            str(exception).strip().splitlines()[0] if str(exception).strip() else "",
-        )
-        return service_unavailable_response()
+        return database_unavailable_response(request, exception)
 
 
 class PublicPageCacheMiddleware:

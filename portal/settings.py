@@ -57,7 +57,9 @@ INSTALLED_APPS = [
     "django.contrib.postgres",  # search vectors and GIN indexes (publishing/search.py)
     "taggit",
     "reversion",  # every saved version of the content, with who and when
-    "axes",  # throttles password guessing on the admin login
+    # Throttles password guessing on the admin login: django-axes, with a Swedish name and
+    # texts (locale/sv, axes ships none) and its admin in portal/lockouts.py.
+    "portal.lockouts_app.LockoutsConfig",
     # Our apps, each standing only on those above it: the publishing core, the content
     # types, feedback (on the core alone), then the site that brings them together.
     "publishing",
@@ -130,10 +132,37 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-# Fail fast when PostgreSQL is unreachable (the 503 page within seconds, not a hung worker).
+# Every wait on PostgreSQL is bounded, so a database that hangs or a network that drops
+# packets gives the Swedish 503 page within seconds instead of a hung worker:
+# - connect_timeout: seconds to establish a connection (the whole handshake);
+# - statement_timeout / lock_timeout: the server cancels a query running or waiting for a
+#   lock too long (DB_STATEMENT_TIMEOUT=0 turns the first off, e.g. for a long migration);
+# - TCP keepalives and tcp_user_timeout (ms): a peer that silently stops answering is
+#   noticed within DB_NETWORK_TIMEOUT seconds, on an idle connection and with a query sent.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
-        "connect_timeout", int(os.environ.get("DB_CONNECT_TIMEOUT", "5"))
+    _db_network_timeout = float(os.environ.get("DB_NETWORK_TIMEOUT", "3"))
+    _db_options = DATABASES["default"].setdefault("OPTIONS", {})
+    _db_options.setdefault("connect_timeout", int(os.environ.get("DB_CONNECT_TIMEOUT", "2")))
+    _db_options.setdefault("keepalives", 1)
+    _db_options.setdefault("keepalives_idle", max(1, int(_db_network_timeout / 2)))
+    _db_options.setdefault("keepalives_interval", 1)
+    _db_options.setdefault("keepalives_count", 2)
+    _db_options.setdefault("tcp_user_timeout", int(_db_network_timeout * 1000))
+    _db_server_limits = {
+        "statement_timeout": int(float(os.environ.get("DB_STATEMENT_TIMEOUT", "5")) * 1000),
+        "lock_timeout": int(float(os.environ.get("DB_LOCK_TIMEOUT", "2")) * 1000),
+        # A worker killed mid-transaction must not hold its locks for long.
+        "idle_in_transaction_session_timeout": 30_000,
+    }
+    _db_options["options"] = " ".join(
+        [_db_options.get("options", ""), *(f"-c {k}={v}" for k, v in _db_server_limits.items())]
+    ).strip()
+    # What libpq and the server cannot bound: a peer that acknowledges packets but never
+    # answers (a hung server or proxy). portal.db waits at most this long for any answer.
+    DATABASES["default"]["ENGINE"] = "portal.db"
+    _statement_timeout = _db_server_limits["statement_timeout"] / 1000
+    DATABASE_WAIT_TIMEOUT = (
+        _statement_timeout + _db_options["connect_timeout"] if _statement_timeout else None
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -151,6 +180,23 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Rate-limit, duplicate and unique-visitor markers in a cache alias of their own ("limits",
+# feedback/abuse.py). With LIMITS_REDIS_URL naming a Redis of its own (recommended), pages
+# filling the page cache can never evict them; unset, it is the same Redis under its own
+# prefix (memory limits and eviction policy for both cases: docs/production.md).
+LIMITS_REDIS_URL = os.environ.get("LIMITS_REDIS_URL", "") or REDIS_URL
+if LIMITS_REDIS_URL:
+    CACHES["limits"] = {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": LIMITS_REDIS_URL,
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "aisoc") + "-limits",
+        "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
+    }
+else:
+    CACHES["limits"] = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "limits",
+    }
 
 AUTHENTICATION_BACKENDS = [
     # Axes first, so a locked-out username+IP is refused before the password is checked.
@@ -165,8 +211,11 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
 AXES_VERBOSE = False  # no banner on every manage.py command
-# Axes reads the client address from REMOTE_ADDR; behind a proxy that rewrites it, set
-# AXES_IPWARE_* or AXES_CLIENT_IP_CALLABLE for the proxy in front of the site.
+# The login throttle sees the visitor's address the same way the feedback limits do
+# (TRUSTED_PROXY_COUNT below): behind the load balancer, not the balancer's own address.
+AXES_CLIENT_IP_CALLABLE = "feedback.abuse.client_ip"
+# Axes' own admin is replaced by portal/lockouts.py (Swedish, with "Häv spärren").
+AXES_ENABLE_ADMIN = False
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -182,6 +231,7 @@ LANGUAGE_CODE = "sv"
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True
+LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
@@ -236,6 +286,8 @@ if not DEBUG:
     CSRF_COOKIE_SECURE = True
 # Load balancers probe /healthz over plain HTTP on the instance; a redirect would fail them.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# Seconds within which /healthz must have its answer from the database.
+HEALTHZ_DATABASE_TIMEOUT = float(os.environ.get("HEALTHZ_DATABASE_TIMEOUT", "1"))
 
 SILENCED_SYSTEM_CHECKS = [
     # HSTS preload is a one-way door the agency decides on itself (SECURE_HSTS_PRELOAD=1).

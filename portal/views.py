@@ -20,7 +20,7 @@ from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
 from initiatives.models import Initiative
-from portal.middleware import is_database_unavailable, service_unavailable_response
+from portal.middleware import database_unavailable_response, is_database_unavailable
 from portal.models import Page
 from portal.search import MAX_QUERY_LENGTH, clean_query, search
 from publishing import opendata, registry
@@ -195,7 +195,8 @@ def page_not_found(request, exception):
 def server_error(request):
     # Called while the exception is being handled. A lost database connection raised
     # outside a view (in a middleware) gets the same 503 page as one raised inside.
-    if is_database_unavailable(sys.exception()):
-        return service_unavailable_response()
+    if is_database_unavailable(exception := sys.exception()):
+        # Django logged nothing yet; one line, no traceback, and the response counts as logged.
+        return database_unavailable_response(request, exception)
     # Rendered without context processors: the database may be what failed.
     return HttpResponseServerError(loader.get_template("500.html").render())

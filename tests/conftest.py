@@ -1,7 +1,8 @@
 """Shared fixtures. Tests run on PostgreSQL when DATABASE_URL points there (CI does)."""
 
 import pytest
-from django.core.cache import cache
+from django.conf import settings
+from django.core.cache import caches
 from hypothesis import settings as hypothesis_settings
 
 from publishing.roles import ADMINISTRATOR, EDITOR
@@ -14,12 +15,37 @@ hypothesis_settings.register_profile("site", deadline=None)
 hypothesis_settings.load_profile("site")
 
 
+def clear_own_cache_keys():
+    """Empty every cache of this test run, deleting only keys under its own prefix.
+
+    An in-process cache belongs to this process alone, so clear() is fine there; on Redis
+    clear() would flush the whole database, shared with others, so delete our keys only
+    (django-redis applies the cache's KEY_PREFIX to the pattern).
+    """
+    for alias in settings.CACHES:
+        cache = caches[alias]
+        if hasattr(cache, "delete_pattern"):
+            cache.delete_pattern("*")
+        else:
+            cache.clear()
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     """Rate limits and cached pages must not leak between tests."""
-    cache.clear()
+    clear_own_cache_keys()
     yield
-    cache.clear()
+    clear_own_cache_keys()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _close_health_check_connection(django_db_setup, django_db_blocker):
+    """/healthz checks the database on a thread of its own; close its connection first."""
+    yield
+    from portal import health
+
+    with django_db_blocker.unblock():
+        health.close_connection()
 
 
 @pytest.fixture

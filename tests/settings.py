@@ -5,6 +5,7 @@ decides between PostgreSQL (CI) and SQLite.
 """
 
 import os
+import uuid
 
 os.environ.setdefault("SECRET_KEY", "tests-only-key-" + "k" * 50)
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
@@ -22,3 +23,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast, te
 # A throwaway content type, declared like any other, that the publishing core must pick up
 # with no other edit (tests/publishing/test_new_content_type.py).
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.notices"]  # noqa: F405
+
+# Every cache gets a key prefix of this test run's own: with REDIS_URL set, the tests share
+# a Redis with others, and clearing "the cache" must only ever delete this run's keys.
+TEST_CACHE_PREFIX = f"test-{uuid.uuid4().hex[:12]}"
+for _alias, _cache in CACHES.items():  # noqa: F405
+    _cache["KEY_PREFIX"] = f"{TEST_CACHE_PREFIX}-{_alias}"

@@ -34,7 +34,7 @@ def counting_cache(request, settings):
         redis.Redis.from_url(url, socket_connect_timeout=1).ping()
     except redis.RedisError:
         pytest.skip("no Redis on 127.0.0.1:6379")
-    prefix = f"wt_perf:test:{uuid.uuid4().hex}"
+    prefix = f"test-viewcounts-{uuid.uuid4().hex}"
     settings.CACHES = {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",

@@ -35,7 +35,8 @@ def prefix():
         pytest.skip(f"no Redis at {REDIS_URL}: {error}")
     prefix = f"test-{uuid.uuid4().hex}"
     yield prefix
-    redis_cache(prefix).clear()
+    # Only this test's keys: clear() would flush the whole Redis database, shared with others.
+    redis_cache(prefix).delete_pattern("*")
 
 
 def test_limit_holds_across_two_separately_built_cache_clients(prefix):
@@ -88,3 +89,47 @@ def test_limit_holds_across_two_processes(prefix):
 
     assert run() == "False,False,False"
     assert run() == "False,True,True"  # the second process sees the first one's count
+
+
+def test_clearing_between_tests_deletes_only_this_runs_keys(prefix, settings):
+    """Redis is shared: the autouse cleanup must never flush other people's keys."""
+    from django.core.cache import cache
+
+    from tests.conftest import clear_own_cache_keys
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": prefix,
+        }
+    }
+    theirs = redis_cache(f"{prefix}-someone-else")
+    theirs.set("their-key", "kept", 60)
+    cache.set("our-key", "gone", 60)
+
+    clear_own_cache_keys()
+
+    assert cache.get("our-key") is None
+    assert theirs.get("their-key") == "kept"
+    theirs.delete("their-key")
+
+
+def test_every_test_cache_has_a_prefix_of_this_run(settings):
+    from tests import settings as test_settings
+
+    prefixes = [config.get("KEY_PREFIX", "") for config in test_settings.CACHES.values()]
+    assert len(set(prefixes)) == len(prefixes)
+    assert all(p.startswith(test_settings.TEST_CACHE_PREFIX) for p in prefixes)
+
+
+def test_markers_live_in_the_limits_cache_out_of_the_page_caches_reach():
+    from django.core.cache import caches
+
+    assert abuse.is_duplicate("klient", "/", True, "") is False
+    assert abuse.rate_limited("klient") is False
+
+    key = abuse._duplicate_key("klient", ("/", True, ""))
+    assert caches["limits"].get(key) == 1
+    assert caches["limits"].get("feedback:rate:klient") == 1
+    assert caches["default"].get(key) is None

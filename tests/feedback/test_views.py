@@ -1,9 +1,11 @@
 """The visitor's flow without JavaScript (plain POSTs) and with it (fetch, fragments)."""
 
 import html
+from unittest import mock
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.db.utils import OperationalError
 from django.test import Client
 from django.urls import reverse
 
@@ -323,3 +325,34 @@ def test_every_public_page_type_shows_the_block(client, site_pages):
 def test_admin_pages_do_not_show_the_block(admin_client):
     body = admin_client.get("/admin/").content.decode()
     assert "Hjälpte denna information dig?" not in body
+
+
+def test_an_answer_retried_after_a_failed_write_is_stored(client, site_pages):
+    """The duplicate marker is kept only for a stored answer, so a retry after a 503 counts."""
+    failure = OperationalError("server closed the connection unexpectedly")
+    with mock.patch.object(Feedback.objects, "create", side_effect=failure):
+        first = client.post(ANSWER, {"page": "/", "helpful": "nej", "comment": "Saknar kontakt"})
+    assert first.status_code == 503
+    assert not Feedback.objects.exists()
+
+    retry = client.post(ANSWER, {"page": "/", "helpful": "nej", "comment": "Saknar kontakt"})
+
+    assert retry.status_code == 303
+    assert list(Feedback.objects.values_list("helpful", "comment")) == [(False, "Saknar kontakt")]
+    # Once stored, the same answer again is still a duplicate.
+    client.post(ANSWER, {"page": "/", "helpful": "nej", "comment": "Saknar kontakt"})
+    assert Feedback.objects.count() == 1
+
+
+def test_a_comment_retried_after_a_failed_write_is_attached(client, site_pages):
+    feedback = Feedback.objects.create(page="/", helpful=True)
+    token = make_comment_token(feedback_id=feedback.pk, page="/")
+    data = {"page": "/", "token": token, "comment": "Bra sida"}
+    failure = OperationalError("server closed the connection unexpectedly")
+    with mock.patch("feedback.services.Feedback.objects.filter", side_effect=failure):
+        assert client.post(COMMENT, data).status_code == 503
+
+    assert client.post(COMMENT, data).status_code == 303
+
+    feedback.refresh_from_db()
+    assert feedback.comment == "Bra sida"
