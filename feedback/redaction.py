@@ -125,14 +125,15 @@ def _email_spans(view: str):
 
 # The town may be written in lower case when a street stands before the postcode.
 _POSTCODE_TOWN_RE = re.compile(
-    r"(?<![\w\-./:])(?:SE-? ?|S-)?[1-9]\d{2} {0,2}\d{2}(?!\d) {1,2}"
-    r"(?P<town>[^\W\d_]+(?:[ -][A-ZÅÄÖÉÜ][^\W\d_]+)?)"
+    r"(?<![\w\-./:])(?:(?i:se)-? ?|(?i:s)-)?[1-9]\d{2} {0,2}\d{2}(?!\d) {1,2}"
+    r"(?P<town>[^\W\d_]+(?:[ -][A-ZÅÄÖÉÜ][^\W\d_]++(?! ?\d))?)"
 )
 # What may stand before the postcode, read at the end of a bounded window before it.
 _STREET_RE = re.compile(
     r"(?:c/o [^\W\d_]+(?: [^\W\d_]+)?,? )?"
     r"(?:"
-    r"(?:[A-ZÅÄÖ][^\W\d_]*\.? )?[^\W\d_]{2,}\.? \d{1,4}(?: ?[A-Za-z]\b)?(?:-\d{1,4})?"
+    r"(?:(?:[A-ZÅÄÖ][^\W\d_]*|(?i:stora|lilla|norra|södra|östra|västra|gamla|nya|sankt))\.? )?"
+    r"[^\W\d_]{2,}\.? \d{1,4}(?: ?[A-Za-z]\b)?(?:-\d{1,4})?"
     r"|(?i:box|pl|postbox|postfack) \d{1,6}"
     r")"
     r"(?:,? (?i:lgh|lägenhet|lägh)\.? ?\d{4})?"
@@ -143,16 +144,19 @@ _STREET_WINDOW = 80
 
 
 def _address_spans(view: str, blocked: bytearray):
+    previous_end = 0
     for match in _POSTCODE_TOWN_RE.finditer(view):
         start, end = match.span()
         if any(blocked[start:end]):
             continue
-        window_start = max(0, start - _STREET_WINDOW)
+        window_start = max(previous_end, start - _STREET_WINDOW)
         street = _STREET_RE.search(view, window_start, start)
         if street and not any(blocked[street.start() : start]):
             yield street.start(), end, ADDRESS
+            previous_end = end
         elif match.group("town")[0].isupper():
             yield start, end, ADDRESS
+            previous_end = end
 
 
 # -- Runs of digits -----------------------------------------------------------------------
@@ -338,14 +342,15 @@ def _phone_at(view: str, pos: int, blocked: bytearray, international: bool):
         as_pnr = _walk(view, first, blocked, _PNR_SEP_RE, _PNR_MAX_DIGITS + 1)
         if any(len(as_pnr) >= n and _is_personnummer(as_pnr, n) for n in (12, 10)):
             return None
-    # Ends of digit groups; a long unbroken group followed by a space ends a number
-    # ("0701234567 2024").
+    # Ends of digit groups. A long unbroken group that completes a Swedish number and is
+    # followed by a space ends it ("0701234567 2024", "+46701234567 2024").
     ends = []
     run = 1
+    complete = {"0": 10, "+": 11, "00": 13}[kind]
     for i in range(1, len(digits) + 1):
         if i == len(digits) or digits[i][0]:
             ends.append(i)
-            if i < len(digits) and run >= 6 and " " in digits[i][0]:
+            if i < len(digits) and run >= 6 and i >= complete and " " in digits[i][0]:
                 break
             run = 1
         else:
