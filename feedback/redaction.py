@@ -167,6 +167,12 @@ _PHONE_SEP_RE = re.compile(r" {0,2}(?:[-./_()] {0,2}){0,2}")
 _GLUE = set("-./_+:,")
 
 
+# The fewest digits any identifier has (a national phone number), reachable through the
+# broadest separators: a cheap test before a start is read digit by digit.
+_ENOUGH_DIGITS_RE = re.compile(r"\d(?: {0,2}(?:[-./_+()] {0,2}){0,2}\d){7}")
+_DIGIT_START_RE = re.compile(r"(?<!\d)\d")
+
+
 def _is_digit(char: str) -> bool:
     return "0" <= char <= "9"
 
@@ -186,9 +192,11 @@ def _walk(view: str, pos: int, blocked: bytearray, sep_re: re.Pattern, limit: in
     while len(digits) < limit:
         sep = sep_re.match(view, index)
         after = sep.end()
-        if after >= len(view) or not _is_digit(view[after]) or blocked[after]:
-            break
-        if any(blocked[index:after]):
+        if (
+            after >= len(view)
+            or not _is_digit(view[after])
+            or blocked.find(1, index, after + 1) >= 0
+        ):
             break
         digits.append((sep.group(), view[after], after))
         index = after + 1
@@ -242,27 +250,23 @@ def _is_personnummer(digits: list, n: int) -> bool:
 
 
 def _personnummer_spans(view: str, blocked: bytearray):
-    pos = 0
-    length = len(view)
-    while pos < length:
-        char = view[pos]
+    done = 0
+    for start in _DIGIT_START_RE.finditer(view):
+        pos = start.start()
         if (
-            _is_digit(char)
-            and not blocked[pos]
-            and not _glued_to_number(view, pos)
-            and not (pos and view[pos - 1] == "+")
+            pos < done
+            or blocked[pos]
+            or _glued_to_number(view, pos)
+            or (pos and view[pos - 1] == "+")
+            or not _ENOUGH_DIGITS_RE.match(view, pos)
         ):
-            digits = _walk(view, pos, blocked, _PNR_SEP_RE, _PNR_MAX_DIGITS + 1)
-            for n in (12, 10):
-                if len(digits) >= n and _is_personnummer(digits, n):
-                    end = digits[n - 1][2] + 1
-                    yield pos, end, PERSONNUMMER
-                    pos = end
-                    break
-            else:
-                pos += 1
             continue
-        pos += 1
+        digits = _walk(view, pos, blocked, _PNR_SEP_RE, _PNR_MAX_DIGITS + 1)
+        for n in (12, 10):
+            if len(digits) >= n and _is_personnummer(digits, n):
+                done = digits[n - 1][2] + 1
+                yield pos, done, PERSONNUMMER
+                break
 
 
 # -- Phone numbers ------------------------------------------------------------------------
@@ -293,7 +297,7 @@ def _protect_non_phones(view: str, blocked: bytearray) -> bytearray:
         before = start - 1
         while before >= 0 and view[before] == " " and start - before <= 2:
             before -= 1
-        alone = before < 0 or not _is_digit(view[before]) or before + 1 == last_time_end
+        alone = not _follows_digit(view, start) or before + 1 == last_time_end
         if alone:
             protected[start:end] = b"\x01" * (end - start)
             last_time_end = end
@@ -327,16 +331,20 @@ def _is_phone(candidate: str, kind: str, count: int) -> bool:
 
 def _phone_at(view: str, pos: int, blocked: bytearray, international: bool):
     kind, first = _phone_prefix(view, pos)
-    if kind is None or blocked[first] or not _is_digit(view[first]):
+    if kind is None or blocked[first] or not _ENOUGH_DIGITS_RE.match(view, first):
         return None
-    digits = _walk(view, first, blocked, _PHONE_SEP_RE, _PHONE_MAX_DIGITS)
     if kind == "0":
-        if len(digits) < 3 or (digits[1][1] == "0" and digits[2][1] == "0"):
+        head = _walk(view, first, blocked, _PHONE_SEP_RE, 3)
+        if len(head) < 3 or (head[1][1] == "0" and head[2][1] == "0"):
             return None
-        if digits[1][1] == "0":
+        if head[1][1] == "0":
             kind = "00"
     if (kind != "0") is not international:
         return None
+    if kind == "00" and _follows_digit(view, pos, " -./_"):
+        # "2 0 0 2 0 1 ..." is a number spaced out digit by digit, not a call abroad.
+        return None
+    digits = _walk(view, first, blocked, _PHONE_SEP_RE, _PHONE_MAX_DIGITS)
     if kind == "00":
         # "001012-3456" is a personnummer (born 2000), not a call to country code 1.
         as_pnr = _walk(view, first, blocked, _PNR_SEP_RE, _PNR_MAX_DIGITS + 1)
@@ -347,6 +355,8 @@ def _phone_at(view: str, pos: int, blocked: bytearray, international: bool):
     ends = []
     run = 1
     complete = {"0": 10, "+": 11, "00": 13}[kind]
+    if "(0)" in view[pos : digits[-1][2]]:
+        complete += 1
     for i in range(1, len(digits) + 1):
         if i == len(digits) or digits[i][0]:
             ends.append(i)
@@ -362,18 +372,27 @@ def _phone_at(view: str, pos: int, blocked: bytearray, international: bool):
     return None
 
 
+_PHONE_START_RE = re.compile(r"[+(0]")
+
+
 def _phone_spans(view: str, protected: bytearray, *, international: bool):
-    pos = 0
-    length = len(view)
-    while pos < length:
-        char = view[pos]
-        if char in "+(0" and not protected[pos] and not _phone_glued(view, pos):
-            end = _phone_at(view, pos, protected, international)
-            if end is not None:
-                yield pos, end, PHONE
-                pos = end
-                continue
-        pos += 1
+    done = 0
+    for start in _PHONE_START_RE.finditer(view):
+        pos = start.start()
+        if pos < done or protected[pos] or _phone_glued(view, pos):
+            continue
+        end = _phone_at(view, pos, protected, international)
+        if end is not None:
+            yield pos, end, PHONE
+            done = end
+
+
+def _follows_digit(view: str, pos: int, between: str = " ") -> bool:
+    """Tell whether a digit stands before `pos`, at most three of `between` apart."""
+    before = pos - 1
+    while before >= 0 and view[before] in between and pos - before <= 3:
+        before -= 1
+    return before >= 0 and _is_digit(view[before])
 
 
 def _phone_glued(view: str, pos: int) -> bool:
@@ -408,18 +427,23 @@ def redact(text: str) -> Redacted:
     view = _normalise(text)
     blocked = bytearray(len(view))
     spans = _take(_email_spans(view), blocked)
-    # Phone numbers skip clock times and ISBNs; personnummer have rules of their own.
-    guard = _protect_non_phones(view, blocked)
-    # "+46 ..." and "0046 ..." first: their digits may hold a personnummer's shape.
-    found = list(_phone_spans(view, guard, international=True))
-    spans += _take(found, blocked)
-    _block(guard, found)
-    found = list(_personnummer_spans(view, blocked))
-    spans += _take(found, blocked)
-    _block(guard, found)
-    spans += _take(list(_phone_spans(view, guard, international=False)), blocked)
+    if _ENOUGH_DIGITS_RE.search(view):
+        # Phone numbers skip clock times and ISBNs; personnummer have rules of their own.
+        guard = _protect_non_phones(view, blocked)
+        # "+46 ..." and "0046 ..." first: their digits may hold a personnummer's shape.
+        found = list(_phone_spans(view, guard, international=True))
+        spans += _take(found, blocked)
+        _block(guard, found)
+        found = list(_personnummer_spans(view, blocked))
+        spans += _take(found, blocked)
+        _block(guard, found)
+        spans += _take(list(_phone_spans(view, guard, international=False)), blocked)
     # Last, so a phone number's digits are never read as a postcode.
     spans += _take(list(_address_spans(view, blocked)), blocked)
+    return _replace(text, spans)
+
+
+def _replace(text: str, spans: list) -> Redacted:
     if not spans:
         return Redacted(text, False)
     parts = []
