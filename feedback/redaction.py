@@ -164,21 +164,18 @@ def _address_spans(view: str, blocked: bytearray):
 # What may stand between two digits of one number. A line break ends a number.
 _PNR_SEP_RE = re.compile(r" {0,2}(?:[-./_+] {0,2})?")
 _PHONE_SEP_RE = re.compile(r" {0,2}(?:[-./_()] {0,2}){0,2}")
+# Characters that join a number to the digits before it ("2024-01", "2018:218").
 _GLUE = set("-./_+:,")
-
-
 # The fewest digits any identifier has (a national phone number), reachable through the
 # broadest separators: a cheap test before a start is read digit by digit.
 _ENOUGH_DIGITS_RE = re.compile(r"\d(?: {0,2}(?:[-./_+()] {0,2}){0,2}\d){7}")
 _DIGIT_START_RE = re.compile(r"(?<!\d)\d")
+_PNR_MAX_DIGITS = 12
+_PHONE_MAX_DIGITS = 17
 
 
 def _is_digit(char: str) -> bool:
     return "0" <= char <= "9"
-
-
-_PNR_MAX_DIGITS = 12
-_PHONE_MAX_DIGITS = 17
 
 
 def _walk(view: str, pos: int, blocked: bytearray, sep_re: re.Pattern, limit: int):
