@@ -300,9 +300,11 @@ Vi vill veta om webbplatsen ger det stöd som kommunerna behöver. Längst ner p
 svara på frågan ”Hjälpte denna information dig?” och lämna en kommentar om hur informationen
 kan bli bättre. Vi räknar också hur många unika sidvisningar sidorna har.
 
-Vi räknar utan kakor (cookies) och sparar aldrig personuppgifter i kommentarerna. Skriv
-därför inte ditt namn, personnummer eller andra uppgifter om dig själv eller någon annan i
-kommentaren.
+Vi räknar utan kakor (cookies). Innan en kommentar sparas tar vi automatiskt bort
+personnummer, samordningsnummer, telefonnummer, e-postadresser och adresser med postnummer.
+Namn och beskrivningar av en persons situation kan ingen automatik känna igen, så de sparas
+som de är skrivna. Skriv därför inte ditt namn, någon annans namn eller andra uppgifter om
+dig själv eller någon annan i kommentaren.
 
 ## Kakor (cookies)
 
