@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
 
+from media.models import Image
 from publishing.markdown import render_markdown
 from publishing.models import KeepsOldAddresses, Publishable, PublishableQuerySet
 from publishing.registry import Declaration, SearchResults, SitemapEntry
@@ -77,7 +78,7 @@ class InitiativeQuerySet(PublishableQuerySet):
 
     def with_listing_data(self):
         """Everything a list or card needs, in a fixed number of queries."""
-        return self.select_related("municipality").prefetch_related("tags")
+        return self.select_related("municipality", "image").prefetch_related("tags")
 
     def sharing_tags(self, tag_ids):
         """Initiatives with any of the tags, most shared tags first."""
@@ -185,6 +186,15 @@ class Initiative(KeepsOldAddresses, SearchIndexed, Publishable):
     )
     source_url = models.URLField("källa (länk)", max_length=500, blank=True)
     source_title = models.CharField("källa (namn)", max_length=300, blank=True)
+    image = models.ForeignKey(
+        Image,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="bild",
+        help_text="Visas på kortet i listor och överst på sidan. Ladda upp den under Bilder.",
+    )
 
     tags = TaggableManager("ämnen", blank=True, help_text="Kommaseparerade ämnen.")
 

@@ -5,6 +5,7 @@ cache and DEBUG on. Production (DEBUG off) refuses to start without a real
 SECRET_KEY and turns on every transport-security setting `check --deploy` asks for.
 """
 
+import json
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -61,6 +62,7 @@ INSTALLED_APPS = [
     # Our apps, each standing only on those above it: the publishing core, the content
     # types, feedback (on the core alone), then the site that brings them together.
     "publishing",
+    "media",
     "initiatives",
     "resources",
     "feedback",
@@ -299,3 +301,31 @@ PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/healthz", "/__bench__/"]
 PAGE_CACHE_BYPASS_PARAMS = ["aterkoppling", "preview", "forhandsvisning"]
 # Requests carrying any other cookie (a session: editors, previews, messages) bypass the cache.
 PAGE_CACHE_ALLOWED_COOKIES = ["csrftoken"]  # Django's default CSRF_COOKIE_NAME
+
+# ---------------------------------------------------------------------------
+# Media library (media app): images, documents and films editors upload
+# ---------------------------------------------------------------------------
+# Uploaded files go through Django's default storage: a folder on disk unless
+# MEDIA_STORAGE_BACKEND names another, e.g. "storages.backends.s3.S3Storage" for an
+# S3-compatible object store shared by several app servers (docs/production.md).
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", str(BASE_DIR / "uploads")))
+MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
+MEDIA_STORAGE_BACKEND = os.environ.get("MEDIA_STORAGE_BACKEND", "")
+if MEDIA_STORAGE_BACKEND:
+    # The backend's own options as JSON, e.g. for django-storages' S3Storage:
+    # {"bucket_name": "media", "endpoint_url": "https://s3.example.se", "querystring_auth": false}
+    # (keys come from AWS_S3_ACCESS_KEY_ID / AWS_S3_SECRET_ACCESS_KEY in the environment).
+    STORAGES["default"] = {
+        "BACKEND": MEDIA_STORAGE_BACKEND,
+        "OPTIONS": json.loads(os.environ.get("MEDIA_STORAGE_OPTIONS", "{}")),
+    }
+# The site serves the files under MEDIA_URL itself (so `make run` needs nothing); turn it
+# off where a web server or the object store answers there.
+MEDIA_SERVE = env_bool("MEDIA_SERVE", True)
+# Upload limits (bytes); a bigger file gets a Swedish error and the rest of the form stays.
+MEDIA_MAX_IMAGE_BYTES = int(os.environ.get("MEDIA_MAX_IMAGE_BYTES", str(10 * 1000 * 1000)))
+MEDIA_MAX_DOCUMENT_BYTES = int(os.environ.get("MEDIA_MAX_DOCUMENT_BYTES", str(25 * 1000 * 1000)))
+MEDIA_MAX_FILM_BYTES = int(os.environ.get("MEDIA_MAX_FILM_BYTES", str(2000 * 1000 * 1000)))
+MEDIA_MAX_CAPTIONS_BYTES = int(os.environ.get("MEDIA_MAX_CAPTIONS_BYTES", str(2 * 1000 * 1000)))
+# Uploads bigger than this are written to a temporary file instead of held in memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1000 * 1000

@@ -21,6 +21,12 @@ def _clear_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _uploads(settings, tmp_path):
+    """Uploaded files go to a folder of each test's own, never to the project's uploads/."""
+    settings.MEDIA_ROOT = tmp_path / "uploads"
+
+
 @pytest.fixture
 def site_pages(db):
     """The stand-alone pages every page links to from its footer and menu."""
