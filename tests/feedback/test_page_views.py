@@ -12,6 +12,8 @@ from django.utils import timezone
 
 from feedback import abuse
 from feedback.models import PageViewDay
+from media.models import Film
+from tests.factories import FilmFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -116,30 +118,13 @@ def test_a_failing_count_never_costs_the_visitor_the_page(site_pages):
     assert response.status_code == 200
 
 
-FILMS_MARKUP = (
-    "## Inspelningar\n\n"
-    '<video data-film-id="webbinarium-2024-del-1" src="/media/del-1.mp4" controls></video>\n\n'
-    '<video data-film-id="Webbinarium-2024-del-2" src="/media/del-2.mp4" controls></video>\n'
-)
-
-
 @pytest.fixture
-def films_on_pages(site_pages, monkeypatch):
-    """The webinar page shows two films.
-
-    Markdown strips <video> today, so no page can show a film yet; this opens the
-    allowlist the way the media library will, to test the rule once films exist.
-    """
-    from publishing import markdown
-
-    monkeypatch.setattr(markdown, "ALLOWED_TAGS", markdown.ALLOWED_TAGS | {"video"})
-    monkeypatch.setattr(
-        markdown,
-        "ALLOWED_ATTRIBUTES",
-        {**markdown.ALLOWED_ATTRIBUTES, "video": {"data-film-id", "src", "controls"}},
-    )
+def films_on_pages(site_pages):
+    """Two published films of the media library, shown on the webinar page."""
+    first = FilmFactory(film_id="webbinarium-2024-del-1")
+    second = FilmFactory(film_id="webbinarium-2024-del-2")
     webinar = site_pages["webbinarium"]
-    webinar.body = FILMS_MARKUP
+    webinar.body = f"## Inspelningar\n\n{first.embed_code}\n\n{second.embed_code}\n"
     webinar.save()
     return webinar
 
@@ -172,22 +157,23 @@ def test_film_play_refuses_films_no_page_shows(films_on_pages, film):
     assert not PageViewDay.objects.exists()
 
 
-def test_a_film_on_an_unpublished_page_is_not_counted(films_on_pages):
-    films_on_pages.status = films_on_pages.Status.DRAFT
-    films_on_pages.save()
+def test_a_film_that_is_not_published_is_not_counted(films_on_pages):
+    Film.objects.filter(film_id="webbinarium-2024-del-1").update(status=Film.Status.DRAFT)
     response = visitor().post(reverse("feedback:film_play"), {"film": "webbinarium-2024-del-1"})
     assert response.status_code == 400
     assert not PageViewDay.objects.exists()
+    assert 'data-film-id="webbinarium-2024-del-1"' not in (
+        visitor().get(films_on_pages.get_absolute_url()).content.decode()
+    )
 
 
-def test_no_film_is_counted_while_markdown_cannot_show_one(site_pages):
-    # Today's allowlist strips <video>: the film written into the page is not shown,
-    # so its plays are not counted either.
+def test_a_film_id_written_as_markup_is_not_a_film(site_pages):
+    # Only the library makes films: <video> in Markdown is stripped, its id never counted.
     webinar = site_pages["webbinarium"]
-    webinar.body = FILMS_MARKUP
+    webinar.body = '<video data-film-id="pa-hittad-film" src="/media/x.mp4" controls></video>'
     webinar.save()
     assert "data-film-id" not in visitor().get(webinar.get_absolute_url()).content.decode()
-    response = visitor().post(reverse("feedback:film_play"), {"film": "webbinarium-2024-del-1"})
+    response = visitor().post(reverse("feedback:film_play"), {"film": "pa-hittad-film"})
     assert response.status_code == 400
     assert not PageViewDay.objects.filter(kind="film").exists()
 
