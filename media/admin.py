@@ -1,6 +1,8 @@
 """The media library in the admin: upload, see where to use it, copy its short code."""
 
 from django.contrib import admin
+from django.contrib.admin.widgets import AdminFileWidget
+from django.db import models
 from django.utils.html import format_html
 
 from media.forms import DocumentForm, FilmForm, ImageForm
@@ -8,7 +10,22 @@ from media.models import Document, Film, Image
 from publishing.admin import PublishableAdmin
 
 
+class LabelledFileWidget(AdminFileWidget):
+    """The admin's file input with a real <label for>, not a <fieldset> and <legend>.
+
+    Django's admin wraps file inputs in a fieldset whose legend names the group, which
+    leaves the input itself without a label (axe: "Form elements must have labels").
+    """
+
+    use_fieldset = False
+
+
 class EmbedCodeMixin:
+    formfield_overrides = {
+        models.FileField: {"widget": LabelledFileWidget},
+        models.ImageField: {"widget": LabelledFileWidget},
+    }
+
     @admin.display(description="kod att klistra in i texten")
     def embed_column(self, obj):
         return format_html("<code>{}</code>", obj.embed_code) if obj.pk else "–"

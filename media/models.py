@@ -276,8 +276,18 @@ class Film(Publishable):
 
     @property
     def video_type(self) -> str:
-        extension = PurePosixPath(self.video.name).suffix.lstrip(".").lower()
-        return files.FILM_KINDS.get(extension, "")
+        return files.FILM_KINDS.get(self.video_extension, "")
+
+    @property
+    def video_extension(self) -> str:
+        return PurePosixPath(self.video.name).suffix.lstrip(".").lower()
+
+    @property
+    def video_size(self) -> str:
+        try:
+            return files.size_label(self.video.size)
+        except OSError:  # the file is missing from storage: say nothing rather than fail
+            return ""
 
     def render(self) -> str:
         return render_to_string("media/film.html", {"film": self}).strip()
