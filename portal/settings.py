@@ -314,7 +314,7 @@ MEDIA_STORAGE_BACKEND = os.environ.get("MEDIA_STORAGE_BACKEND", "")
 if MEDIA_STORAGE_BACKEND:
     # The backend's own options as JSON, e.g. for django-storages' S3Storage:
     # {"bucket_name": "media", "endpoint_url": "https://s3.example.se", "querystring_auth": false}
-    # (keys come from AWS_S3_ACCESS_KEY_ID / AWS_S3_SECRET_ACCESS_KEY in the environment).
+    # (boto3 reads the keys from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY in the environment).
     STORAGES["default"] = {
         "BACKEND": MEDIA_STORAGE_BACKEND,
         "OPTIONS": json.loads(os.environ.get("MEDIA_STORAGE_OPTIONS", "{}")),
