@@ -26,6 +26,11 @@ class EmbedCodeMixin:
         models.ImageField: {"widget": LabelledFileWidget},
     }
 
+    def delete_queryset(self, request, queryset):
+        # One by one, so each row's files leave the storage with it.
+        for obj in queryset:
+            obj.delete()
+
     @admin.display(description="kod att klistra in i texten")
     def embed_column(self, obj):
         return format_html("<code>{}</code>", obj.embed_code) if obj.pk else "–"

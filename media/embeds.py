@@ -11,9 +11,14 @@ from django.template.loader import render_to_string
 from media.models import Document, Film, Image
 from publishing.markdown import register_embed
 
+# The largest id a database key holds: a longer number names nothing (and must not reach SQL).
+MAX_ID = 2**63 - 1
+
 
 def _by_pk(model, ref: str):
-    return model.objects.filter(pk=int(ref)).first() if ref.isdigit() else None
+    if not ref.isdigit() or int(ref) > MAX_ID:
+        return None
+    return model.objects.filter(pk=int(ref)).first()
 
 
 def image(ref: str) -> str | None:

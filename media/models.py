@@ -104,6 +104,12 @@ class Image(models.Model):
         for name in old:
             self.file.storage.delete(name)
 
+    def delete(self, *args, **kwargs):
+        stored = self._stored_files()
+        result = super().delete(*args, **kwargs)
+        transaction.on_commit(lambda: [self.file.storage.delete(name) for name in stored])
+        return result
+
     def _stored_files(self) -> list[str]:
         stored = Image.objects.filter(pk=self.pk).values_list("file", "renditions").first()
         if not stored:
@@ -200,6 +206,12 @@ class Document(models.Model):
         return reverse(
             "media:document", kwargs={"pk": self.pk, "slug": self.slug, "ext": self.extension}
         )
+
+    def delete(self, *args, **kwargs):
+        name, storage = self.file.name, self.file.storage
+        result = super().delete(*args, **kwargs)
+        transaction.on_commit(lambda: storage.delete(name) if name else None)
+        return result
 
     @property
     def slug(self) -> str:

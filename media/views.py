@@ -30,8 +30,14 @@ IMMUTABLE = "public, max-age=31536000, immutable"
 REPLACEABLE = "public, max-age=300"
 
 
+# The largest id a database key holds; beyond it an address names nothing.
+MAX_ID = 2**63 - 1
+
+
 @require_safe
 def document(request, pk, slug, ext):
+    if pk > MAX_ID:
+        raise Http404
     found = get_object_or_404(Document, pk=pk)
     if slug != found.slug or ext != found.extension:
         return redirect(found.get_absolute_url(), permanent=True)
@@ -53,12 +59,12 @@ def document(request, pk, slug, ext):
 @require_safe
 def serve_media(request, path):
     name = posixpath.normpath(path).lstrip("/")
-    if name.startswith("..") or name.startswith("dokument/"):
+    if "\x00" in name or name.startswith(("..", "dokument/")) or name == "dokument":
         # Documents are reached by their stable address only.
         raise Http404
     try:
         handle = default_storage.open(name, "rb")
-    except (OSError, SuspiciousFileOperation):
+    except (OSError, ValueError, SuspiciousFileOperation):
         raise Http404 from None
     content_type, _ = mimetypes.guess_type(name)
     response = FileResponse(handle, content_type=content_type or "application/octet-stream")

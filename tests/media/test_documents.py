@@ -104,3 +104,25 @@ def test_a_document_over_the_limit_gets_a_swedish_error(settings):
     bad = form(samples.upload("stor.pdf", samples.pdf_bytes(padding=2_600_000)))
     assert not bad.is_valid()
     assert bad.errors["file"] == ["Filen är för stor (2,6 MB). Den får vara högst 2,0 MB."]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/dokument/99999999999999999999999/x.pdf",
+        "/dokument/0/x.pdf",
+        "/media/../portal/settings.py",
+        "/media/%2e%2e/%2e%2e/etc/passwd",
+        "/media/bilder/%00.jpg",
+        "/media/bilder/",
+        "/media/dokument",
+        "/media/finns-inte.jpg",
+    ],
+)
+def test_hostile_media_addresses_answer_404(client, path):
+    assert client.get(path).status_code == 404
+
+
+def test_media_answer_only_safe_methods(client):
+    document = DocumentFactory()
+    assert client.post(document.get_absolute_url()).status_code == 405

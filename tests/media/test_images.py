@@ -132,3 +132,27 @@ def test_the_database_refuses_an_image_without_alt_text():
     image = ImageFactory()
     with pytest.raises(IntegrityError):
         Image.objects.filter(pk=image.pk).update(alt="")
+
+
+def test_a_huge_number_in_a_code_shows_nothing():
+    assert render_markdown("[[bild:99999999999999999999999]] [[dokument:9223372036854775808]]") == (
+        "<p> </p>"
+    )
+
+
+def test_deleting_an_image_removes_its_files(django_capture_on_commit_callbacks):
+    image = ImageFactory()
+    names = [image.file.name, *(r["name"] for r in image.renditions)]
+    with django_capture_on_commit_callbacks(execute=True):
+        image.delete()
+    assert not any(default_storage.exists(name) for name in names)
+
+
+def test_an_image_in_use_cannot_be_deleted():
+    from django.db.models import ProtectedError
+
+    image = ImageFactory()
+    InitiativeFactory(image=image)
+    with pytest.raises(ProtectedError):
+        image.delete()
+    assert default_storage.exists(image.file.name)
