@@ -6,10 +6,12 @@ import re
 import pytest
 from django.core.files.storage import default_storage
 from django.db import IntegrityError
+from django.db.models import ProtectedError
 from PIL import Image as PillowImage
 
 from media.forms import ImageForm
 from media.models import Image
+from portal.search import plain
 from publishing.markdown import render_markdown
 from tests import media_samples as samples
 from tests.factories import ImageFactory, InitiativeFactory
@@ -149,10 +151,14 @@ def test_deleting_an_image_removes_its_files(django_capture_on_commit_callbacks)
 
 
 def test_an_image_in_use_cannot_be_deleted():
-    from django.db.models import ProtectedError
-
     image = ImageFactory()
     InitiativeFactory(image=image)
     with pytest.raises(ProtectedError):
         image.delete()
     assert default_storage.exists(image.file.name)
+
+
+def test_search_snippets_leave_the_codes_out():
+    assert plain("Se bilden [[bild:12]] och [[film:webbinarium-2024-del-1]] nedan.") == (
+        "Se bilden och nedan."
+    )
