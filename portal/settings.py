@@ -327,5 +327,3 @@ MEDIA_MAX_IMAGE_BYTES = int(os.environ.get("MEDIA_MAX_IMAGE_BYTES", str(10 * 100
 MEDIA_MAX_DOCUMENT_BYTES = int(os.environ.get("MEDIA_MAX_DOCUMENT_BYTES", str(25 * 1000 * 1000)))
 MEDIA_MAX_FILM_BYTES = int(os.environ.get("MEDIA_MAX_FILM_BYTES", str(2000 * 1000 * 1000)))
 MEDIA_MAX_CAPTIONS_BYTES = int(os.environ.get("MEDIA_MAX_CAPTIONS_BYTES", str(2 * 1000 * 1000)))
-# Uploads bigger than this are written to a temporary file instead of held in memory.
-FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1000 * 1000
