@@ -58,7 +58,7 @@ class InitiativeAdmin(PublishableAdmin):
     autocomplete_fields = ["municipality"]
     inlines = [PhaseChangeInline]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "municipality", "ingress", "body", "tags"]}),
+        (None, {"fields": ["title", "slug", "municipality", "ingress", "image", "body", "tags"]}),
         ("Fakta", {"fields": ["area", "phase", "technique", "data_used", "period"]}),
         (
             "Avsnitt",

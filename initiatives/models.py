@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
 
+from media.models import Image
 from publishing.models import (
     KeepsOldAddresses,
     Publishable,
@@ -84,7 +85,7 @@ class InitiativeQuerySet(PublishableQuerySet):
         # The search index and the rendered sections are for search and the initiative's
         # own page, not for lists and cards.
         return (
-            self.select_related("municipality")
+            self.select_related("municipality", "image")
             .prefetch_related("tags")
             .defer("search_vector", "rendered_markdown")
         )
@@ -195,6 +196,15 @@ class Initiative(KeepsOldAddresses, RendersMarkdown, SearchIndexed, Publishable)
     )
     source_url = models.URLField("källa (länk)", max_length=500, blank=True)
     source_title = models.CharField("källa (namn)", max_length=300, blank=True)
+    image = models.ForeignKey(
+        Image,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="bild",
+        help_text="Visas på kortet i listor och överst på sidan. Ladda upp den under Bilder.",
+    )
 
     tags = TaggableManager("ämnen", blank=True, help_text="Kommaseparerade ämnen.")
 

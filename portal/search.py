@@ -21,6 +21,7 @@ from django.db.models.functions import Concat
 from django.utils.safestring import SafeString, mark_safe
 
 from publishing import registry, search_sqlite
+from publishing.markdown import EMBED_RE
 from publishing.search import CONFIG, is_postgresql
 
 MAX_QUERY_LENGTH = 200
@@ -192,7 +193,8 @@ MARKDOWN_SYNTAX = re.compile(r"\]\(\S*\)?|(^|\s)(#{1,6}|>)\s|[*_`|\[\]]{1,3}")
 
 def plain(text: str) -> str:
     """Markdown as the plain words a snippet shows: no link targets, no syntax."""
-    text = MARKDOWN_LINK.sub(r"\1", text or "")
+    text = EMBED_RE.sub(" ", text or "")  # [[bild:12]]: the media library's codes
+    text = MARKDOWN_LINK.sub(r"\1", text)
     text = MARKDOWN_SYNTAX.sub(" ", text)
     return " ".join(text.split())
 

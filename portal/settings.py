@@ -5,6 +5,7 @@ cache and DEBUG on. Production (DEBUG off) refuses to start without a real
 SECRET_KEY and turns on every transport-security setting `check --deploy` asks for.
 """
 
+import json
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -63,6 +64,7 @@ INSTALLED_APPS = [
     # Our apps, each standing only on those above it: the publishing core, the content
     # types, feedback (on the core alone), then the site that brings them together.
     "publishing",
+    "media",
     "initiatives",
     "resources",
     "feedback",
@@ -359,3 +361,29 @@ PAGE_CACHE_ALLOWED_COOKIES = ["csrftoken"]  # Django's default CSRF_COOKIE_NAME
 # this long (both never past the page's next scheduled change).
 PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", "60"))
 PAGE_CACHE_SHARED_SECONDS = int(os.environ.get("PAGE_CACHE_SHARED_SECONDS", "300"))
+
+# ---------------------------------------------------------------------------
+# Media library (media app): images, documents and films editors upload
+# ---------------------------------------------------------------------------
+# Uploaded files go through Django's default storage: a folder on disk unless
+# MEDIA_STORAGE_BACKEND names another, e.g. "storages.backends.s3.S3Storage" for an
+# S3-compatible object store shared by several app servers (docs/production.md).
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", str(BASE_DIR / "uploads")))
+MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
+MEDIA_STORAGE_BACKEND = os.environ.get("MEDIA_STORAGE_BACKEND", "")
+if MEDIA_STORAGE_BACKEND:
+    # The backend's own options as JSON, e.g. for django-storages' S3Storage:
+    # {"bucket_name": "media", "endpoint_url": "https://s3.example.se", "querystring_auth": false}
+    # (boto3 reads the keys from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY in the environment).
+    STORAGES["default"] = {
+        "BACKEND": MEDIA_STORAGE_BACKEND,
+        "OPTIONS": json.loads(os.environ.get("MEDIA_STORAGE_OPTIONS", "{}")),
+    }
+# The site serves the files under MEDIA_URL itself (so `make run` needs nothing); turn it
+# off where a web server or the object store answers there.
+MEDIA_SERVE = env_bool("MEDIA_SERVE", True)
+# Upload limits (bytes); a bigger file gets a Swedish error and the rest of the form stays.
+MEDIA_MAX_IMAGE_BYTES = int(os.environ.get("MEDIA_MAX_IMAGE_BYTES", str(10 * 1000 * 1000)))
+MEDIA_MAX_DOCUMENT_BYTES = int(os.environ.get("MEDIA_MAX_DOCUMENT_BYTES", str(25 * 1000 * 1000)))
+MEDIA_MAX_FILM_BYTES = int(os.environ.get("MEDIA_MAX_FILM_BYTES", str(2000 * 1000 * 1000)))
+MEDIA_MAX_CAPTIONS_BYTES = int(os.environ.get("MEDIA_MAX_CAPTIONS_BYTES", str(2 * 1000 * 1000)))

@@ -1,8 +1,10 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.decorators.http import require_safe
 
+from media.urls import media_patterns
 from portal import health, views
 from portal.sitemaps import sitemaps
 from publishing.admin import review_list_view
@@ -30,6 +32,8 @@ urlpatterns = [
     path("ai-initiativ/", include("initiatives.urls")),
     path("stod-och-verktyg/", include("resources.urls")),
     path("aterkoppling/", include("feedback.urls")),
+    path("", include("media.urls")),
+    *(media_patterns(settings.MEDIA_URL.strip("/")) if settings.MEDIA_SERVE else []),
     path("", include((site_patterns, "portal"))),
 ]
 

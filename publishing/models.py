@@ -16,9 +16,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 
-from publishing.markdown import render_markdown
+from publishing.markdown import resolve_embeds, sanitised_html
 from publishing.search import SearchIndexedQuerySet
 
 
@@ -227,7 +227,8 @@ class RendersMarkdown(models.Model):
 
     The fields are the content type's `PUBLISHING.markdown_fields`. Each stored rendering
     keeps a digest of its source, so text changed past save() (`QuerySet.update()`, a row
-    from before this field existed) is rendered afresh rather than shown stale.
+    from before this field existed) is rendered afresh rather than shown stale. Embedded
+    library items (`[[film:…]]`) are resolved when shown, not stored.
     """
 
     rendered_markdown = models.JSONField(default=dict, blank=True, editable=False)
@@ -237,7 +238,7 @@ class RendersMarkdown(models.Model):
 
     def save(self, *args, **kwargs):
         self.rendered_markdown = {
-            field: [_digest(text), str(render_markdown(text))]
+            field: [_digest(text), sanitised_html(text)]
             for field in self.PUBLISHING.markdown_fields
             for text in [getattr(self, field) or ""]
         }
@@ -250,8 +251,9 @@ class RendersMarkdown(models.Model):
         text = getattr(self, field) or ""
         digest, html = (self.rendered_markdown or {}).get(field, (None, ""))
         if digest != _digest(text):
-            return render_markdown(text)
-        return mark_safe(html)  # nh3 sanitised it before it was stored
+            html = sanitised_html(text)
+        # Library items are looked up as the page is shown: they change on their own.
+        return resolve_embeds(html)
 
 
 class KeepsOldAddresses:

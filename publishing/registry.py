@@ -73,6 +73,9 @@ class Declaration:
     feedback_per_version: bool = False
     # Models edited together with this one ("app_label.Model"): editors get the same rights.
     parts: tuple[str, ...] = ()
+    # A film library: the field holding the id a page marks a film with
+    # (`<video data-film-id>`); plays are counted for the published rows' ids only.
+    film_id_field: str | None = None
 
 
 @dataclass(frozen=True)
@@ -186,6 +189,16 @@ def with_own_page() -> list[ContentKind]:
 def counts_feedback_per_version(model: type[models.Model]) -> bool:
     ct = get(model)
     return bool(ct and ct.declaration.feedback_per_version and ct.declaration.url_name)
+
+
+def film_ids() -> set[str]:
+    """The ids (lower case) of every published film, whichever content type holds films."""
+    ids = set()
+    for ct in content_types():
+        field = ct.declaration.film_id_field
+        if field:
+            ids.update(value.lower() for value in ct.published().values_list(field, flat=True))
+    return ids
 
 
 def content_app_labels() -> set[str]:

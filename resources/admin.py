@@ -58,6 +58,7 @@ class ResourceAdmin(PublishableAdmin):
                 "fields": [
                     "title",
                     "url",
+                    "document",
                     "sender",
                     "description",
                     "category",

@@ -7,6 +7,7 @@ from django.db import models
 from django.urls import reverse
 from taggit.managers import TaggableManager
 
+from media.models import Document
 from publishing.models import (
     ContentQuerySet,
     KeepsOldAddresses,
@@ -86,7 +87,11 @@ class ResourceQuerySet(PublishableQuerySet):
 
     def with_listing_data(self):
         # The search index is for search, not for lists.
-        return self.select_related("category").prefetch_related("tags").defer("search_vector")
+        return (
+            self.select_related("category", "document")
+            .prefetch_related("tags")
+            .defer("search_vector")
+        )
 
     def sharing_tags(self, tag_ids):
         """Resources with any of the tags, most shared tags first."""
@@ -132,6 +137,15 @@ class Resource(SearchIndexed, Publishable):
 
     title = models.CharField("rubrik", max_length=300)
     url = models.URLField("länk", max_length=500, blank=True)
+    document = models.ForeignKey(
+        Document,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="dokument",
+        help_text="Ett dokument i dokumentbiblioteket, i stället för eller utöver länken.",
+    )
     sender = models.CharField(
         "avsändare", max_length=300, help_text="Organisationen som står bakom materialet."
     )

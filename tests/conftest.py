@@ -7,7 +7,7 @@ from hypothesis import settings as hypothesis_settings
 
 from publishing.roles import ADMINISTRATOR, EDITOR
 from tests.editorial import make_staff
-from tests.factories import FILMS_MARKUP
+from tests.factories import FilmFactory
 
 # Property-based tests check what comes out, never how fast: a loaded CI machine must not
 # turn a slow example into a failure.
@@ -46,6 +46,12 @@ def _close_health_check_connection(django_db_setup, django_db_blocker):
 
     with django_db_blocker.unblock():
         health.close_connection()
+
+
+@pytest.fixture(autouse=True)
+def _uploads(settings, tmp_path):
+    """Uploaded files go to a folder of each test's own, never to the project's uploads/."""
+    settings.MEDIA_ROOT = tmp_path / "uploads"
 
 
 @pytest.fixture
@@ -114,21 +120,11 @@ def admin_client_role(client, administrator):
 
 
 @pytest.fixture
-def films_on_pages(site_pages, monkeypatch):
-    """The webinar page shows two films.
-
-    Markdown strips <video> today, so no page can show a film yet; this opens the
-    allowlist the way the media library will, to test the rule once films exist.
-    """
-    from publishing import markdown
-
-    monkeypatch.setattr(markdown, "ALLOWED_TAGS", markdown.ALLOWED_TAGS | {"video"})
-    monkeypatch.setattr(
-        markdown,
-        "ALLOWED_ATTRIBUTES",
-        {**markdown.ALLOWED_ATTRIBUTES, "video": {"data-film-id", "src", "controls"}},
-    )
+def films_on_pages(site_pages):
+    """Two published films of the media library, shown on the webinar page."""
+    first = FilmFactory(film_id="webbinarium-2024-del-1")
+    second = FilmFactory(film_id="webbinarium-2024-del-2")
     webinar = site_pages["webbinarium"]
-    webinar.body = FILMS_MARKUP
+    webinar.body = f"## Inspelningar\n\n{first.embed_code}\n\n{second.embed_code}\n"
     webinar.save()
     return webinar

@@ -7,6 +7,7 @@ from initiatives.models import County, Initiative, Municipality
 from portal.models import Page, Question
 from publishing.models import Publishable
 from resources.models import Category, Resource
+from tests import media_samples
 
 
 class PublishedFactory(factory.django.DjangoModelFactory):
@@ -97,9 +98,35 @@ class QuestionFactory(factory.django.DjangoModelFactory):
         model = Question
 
 
-# The webinar page's films, as Markdown will carry them once it may show <video>.
-FILMS_MARKUP = (
-    "## Inspelningar\n\n"
-    '<video data-film-id="webbinarium-2024-del-1" src="/media/del-1.mp4" controls></video>\n\n'
-    '<video data-film-id="Webbinarium-2024-del-2" src="/media/del-2.mp4" controls></video>\n'
-)
+class ImageFactory(factory.django.DjangoModelFactory):
+    title = factory.Sequence(lambda n: f"Bild {n}")
+    alt = "Två handläggare vid en skärm"
+    file = factory.LazyFunction(
+        lambda: media_samples.upload("foto.jpg", media_samples.jpeg_bytes())
+    )
+
+    class Meta:
+        model = "media.Image"
+
+
+class DocumentFactory(factory.django.DjangoModelFactory):
+    title = factory.Sequence(lambda n: f"Vägledning {n}")
+    file = factory.LazyFunction(
+        lambda: media_samples.upload("vagledning.pdf", media_samples.pdf_bytes())
+    )
+
+    class Meta:
+        model = "media.Document"
+
+
+class FilmFactory(PublishedFactory):
+    title = factory.Sequence(lambda n: f"Webbinarium del {n}")
+    film_id = factory.Sequence(lambda n: f"webbinarium-2024-del-{n}")
+    video = factory.LazyFunction(lambda: media_samples.upload("film.webm", media_samples.WEBM_HEAD))
+    poster = factory.LazyFunction(
+        lambda: media_samples.upload("affisch.png", media_samples.png_bytes())
+    )
+    captions = factory.LazyFunction(lambda: media_samples.upload("text.vtt", media_samples.VTT))
+
+    class Meta:
+        model = "media.Film"

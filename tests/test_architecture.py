@@ -15,11 +15,12 @@ ROOT = Path(__file__).resolve().parent.parent
 # types and feedback on it, the site on top, the demo content beside the site.
 ALLOWED = {
     "publishing": set(),
-    "initiatives": {"publishing"},
-    "resources": {"publishing"},
+    "initiatives": {"publishing", "media"},
+    "resources": {"publishing", "media"},
     "feedback": {"publishing"},
-    "portal": {"publishing", "initiatives", "resources"},
-    "demo": {"publishing", "initiatives", "resources", "portal"},
+    "media": {"publishing"},
+    "portal": {"publishing", "media", "initiatives", "resources"},
+    "demo": {"publishing", "media", "initiatives", "resources", "portal"},
 }
 
 

@@ -4,8 +4,8 @@ import re
 
 from django.template.loader import render_to_string
 
-from feedback.forms import CommentForm
 from demo.pages import OM_WEBBPLATSEN
+from feedback.forms import CommentForm
 
 
 def plain(html: str) -> str:

@@ -11,7 +11,14 @@ from dataclasses import dataclass
 from django.urls import Resolver404, resolve, reverse
 
 from resources.models import Category
-from tests.factories import InitiativeFactory, QuestionFactory, ResourceFactory
+from tests.factories import (
+    DocumentFactory,
+    FilmFactory,
+    ImageFactory,
+    InitiativeFactory,
+    QuestionFactory,
+    ResourceFactory,
+)
 
 TEST_URLCONF = "tests.quality.urls"
 
@@ -64,6 +71,7 @@ def build_public_pages(site_pages) -> list[PublicPage]:
         period="2023–",
         source_url="https://www.kalmar.se/",
         source_title="Kalmar kommun",
+        image=ImageFactory(alt="En tolk och en handläggare vid ett köksbord"),
         tags=tags,
     )
     InitiativeFactory(title="Schemaläggning i hemtjänsten", tags=tags[:1])
@@ -71,8 +79,12 @@ def build_public_pages(site_pages) -> list[PublicPage]:
     law = Category.objects.get(slug="juridik")
     ResourceFactory(title="Vägledning om AI och dataskydd", category=law, year=2024, tags=tags)
     ResourceFactory(title="Rättsligt stöd för automatiserat beslutsfattande", category=law)
-    ResourceFactory(title="Intern resurs utan länk", category=law, url="")
+    ResourceFactory(
+        title="Intern resurs utan länk", category=law, url="", document=DocumentFactory()
+    )
     webinar = site_pages["webbinarium"]
+    webinar.body = f"Inspelningen av webbinariet.\n\n{FilmFactory().embed_code}\n"
+    webinar.save()
     QuestionFactory(page=webinar, group="Juridik", question="Får vi använda AI?", source="IMY")
     QuestionFactory(page=webinar, group="Juridik", question="Vem ansvarar för besluten?")
     QuestionFactory(page=webinar, group="", question="Var hittar vi fler exempel?")
