@@ -13,6 +13,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.urls import reverse
 
+from feedback import viewcounts
 from feedback.models import PageViewDay
 from publishing.roles import ADMINISTRATOR, EDITOR, sync_roles
 from tests import media_samples as samples
@@ -236,4 +237,5 @@ def test_an_editor_uploads_image_pdf_and_film_and_visitors_see_them(
     assert play.value.status == 204
     assert visitor.evaluate("document.querySelector('video').paused") is False
     assert visitor.evaluate("document.querySelector('video').textTracks[0].mode") == "showing"
+    viewcounts.flush()  # as the statistics pages do when they are read
     assert PageViewDay.objects.filter(kind="film", key="webbinarium-2024-del-1").exists()
