@@ -8,7 +8,7 @@ import reversion
 from django.contrib import admin, messages
 from django.contrib.admin.models import DELETION, LogEntry
 from django.contrib.admin.utils import quote, unquote
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Exists, OuterRef, Subquery
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
@@ -20,7 +20,7 @@ from django.utils.safestring import mark_safe
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from publishing import registry
+from publishing import concurrency, registry
 from publishing.models import LinkCheck, Publishable, Redirect
 from publishing.params import positive_int
 from publishing.preview import preview_url
@@ -43,7 +43,53 @@ class HistoryAdmin(VersionAdmin):
     """
 
     object_history_template = "admin/publishing/object_history.html"
+    change_form_template = "admin/publishing/history_change_form.html"
     history_latest_first = True
+
+    # Two editors on one item (publishing/concurrency.py): a save based on an outdated copy
+    # is refused by the form itself, so the admin re-renders everything that was typed.
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if obj is None or request.method != "POST":
+            return form
+        conflict = concurrency.find_conflict(obj, request.POST.get(concurrency.FIELD))
+        request.edit_conflict = conflict
+        if conflict is None:
+            return form
+
+        class RefusedForm(form):
+            def clean(self):
+                super().clean()
+                raise ValidationError(conflict.message, code="edit_conflict")
+
+        RefusedForm.__name__ = form.__name__
+        return RefusedForm
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        conflict = getattr(request, "edit_conflict", None)
+        if obj is not None and obj.pk is not None:
+            posted = request.POST.get(concurrency.FIELD) if request.method == "POST" else None
+            # After a refusal the form carries the latest version: saving again is a choice.
+            context["opened_version"] = (
+                posted if posted is not None and conflict is None else concurrency.edit_token(obj)
+            )
+        if conflict is not None:
+            query = conflict.compare_query()
+            context["edit_conflict"] = conflict
+            context["edit_conflict_url"] = (
+                reverse(
+                    f"admin:{self.opts.app_label}_{self.opts.model_name}_compare",
+                    args=[quote(obj.pk)],
+                )
+                + query
+                if query
+                else reverse(
+                    f"admin:{self.opts.app_label}_{self.opts.model_name}_history",
+                    args=[quote(obj.pk)],
+                )
+            )
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def get_urls(self):
         prefix = f"{self.opts.app_label}_{self.opts.model_name}"
