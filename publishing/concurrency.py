@@ -63,11 +63,22 @@ class Conflict:
         return None
 
 
+def _saved_at(token: str) -> str:
+    return (token or "").partition(":")[2]
+
+
 def find_conflict(obj, posted_token: str | None) -> Conflict | None:
-    """The conflict between the stored `obj` and the version the form was opened on."""
+    """The conflict between the stored `obj` and the version the form was opened on.
+
+    Only a save counts: it moves `updated_at`. Recording a version of the unchanged row
+    (four-eyes publishing does, before the first change of live content) is no conflict.
+    """
     if posted_token is None or obj is None or obj.pk is None:
         return None
-    if posted_token == edit_token(obj):
+    current = edit_token(obj)
+    if posted_token == current or (
+        hasattr(obj, "updated_at") and _saved_at(posted_token) == _saved_at(current)
+    ):
         return None
     latest = Version.objects.get_for_object(obj).select_related("revision__user").first()
     return Conflict(obj=obj, opened_version_id=opened_version_id(posted_token), latest=latest)

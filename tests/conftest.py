@@ -47,6 +47,12 @@ def public_pages(site_pages, settings):
     return build_public_pages(site_pages)
 
 
+@pytest.fixture
+def without_four_eyes(settings):
+    """For tests of something else than review: an editor's save goes straight out."""
+    settings.FOUR_EYES_PUBLISHING = False
+
+
 # --- People in the roles the migrations create ---------------------------------------------
 
 
