@@ -233,6 +233,14 @@ class PublishableAdmin(HistoryAdmin):
             fields += self.publication_fields
         return fields
 
+    def get_changelist_instance(self, request):
+        changelist = super().get_changelist_instance(request)
+        if review.four_eyes_on():
+            # Editing in the list would change live content without review: only the form
+            # sends a change for review.
+            changelist.list_editable = ()
+        return changelist
+
     def get_actions(self, request):
         actions = super().get_actions(request)
         if not self.has_publish_permission(request):

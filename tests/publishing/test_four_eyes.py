@@ -305,3 +305,34 @@ def test_restoring_live_content_waits_for_review(anna, bertil, site_pages):
     bertil_client.post(decision_url(waiting), {"_approve": "1"})
     page.refresh_from_db()
     assert page.body == "Första texten." and page.is_live
+
+
+def test_the_list_offers_no_editing_that_would_skip_review(anna, site_pages):
+    _, anna_client = anna
+    page = PageFactory(order=10)
+    url = reverse("admin:portal_page_changelist")
+
+    assert 'name="form-0-order"' not in anna_client.get(url).content.decode()
+    anna_client.post(
+        url,
+        {
+            "_save": "1",
+            "form-TOTAL_FORMS": "1",
+            "form-INITIAL_FORMS": "1",
+            "form-0-id": str(page.pk),
+            "form-0-order": "99",
+        },
+    )
+
+    page.refresh_from_db()
+    assert page.order == 10
+
+
+def test_with_four_eyes_off_the_list_edits_order(anna, settings, site_pages):
+    settings.FOUR_EYES_PUBLISHING = False
+    _, anna_client = anna
+    PageFactory(order=10)
+
+    html = anna_client.get(reverse("admin:portal_page_changelist")).content.decode()
+
+    assert 'name="form-0-order"' in html
