@@ -369,14 +369,15 @@ class PublishableAdmin(HistoryAdmin):
         if submission is None or not reversion.is_active():
             return
         if submission.direct:
-            author = review._name(submission.author) if submission.author else "okänd"
+            author = review.display_name(submission.author) if submission.author else "okänd"
+            publisher = review.display_name(request.user)
             reversion.set_comment(
-                f"Publicerad av {review._name(request.user)} (ändringen skrevs av {author}). "
+                f"Publicerad av {publisher} (ändringen skrevs av {author}). "
                 f"{entry.get_change_message()}"
             )
         else:
             reversion.set_comment(
-                f"Skickad för granskning av {review._name(request.user)}. "
+                f"Skickad för granskning av {review.display_name(request.user)}. "
                 f"{entry.get_change_message()}"
             )
 
@@ -428,7 +429,7 @@ class PublishableAdmin(HistoryAdmin):
             for obj in others:
                 for pending in ReviewRequest.objects.for_object(obj).pending():
                     if pending.published_version_id is None:  # the draft itself was reviewed
-                        review._close(pending, ReviewRequest.Status.APPROVED, request.user)
+                        review.close_request(pending, ReviewRequest.Status.APPROVED, request.user)
                         review.notify_author(request, pending)
         self.message_user(request, f"{count} publicerade.")
         if own:

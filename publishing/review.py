@@ -54,7 +54,8 @@ def _when(moment) -> str:
     return date_format(timezone.localtime(moment), "j F Y H:i")
 
 
-def _name(user) -> str:
+def display_name(user) -> str:
+    """A person as the history and e-mail name them: full name, else username."""
     return user.get_full_name() or user.get_username() if user else "okänd användare"
 
 
@@ -106,7 +107,7 @@ def finish_submission(request, submission: Submission) -> ReviewRequest | None:
     user = request.user
     if submission.direct:
         for pending in ReviewRequest.objects.for_object(obj).pending():
-            _close(pending, ReviewRequest.Status.APPROVED, user)
+            close_request(pending, ReviewRequest.Status.APPROVED, user)
             notify_author(request, pending)
         return None
     versions = list(Version.objects.get_for_object(obj)[:2])
@@ -123,7 +124,7 @@ def finish_submission(request, submission: Submission) -> ReviewRequest | None:
                 "tills den godkänns."
             )
     for earlier in ReviewRequest.objects.for_object(obj).pending():
-        _close(earlier, ReviewRequest.Status.REPLACED, None)
+        close_request(earlier, ReviewRequest.Status.REPLACED, None)
     review = ReviewRequest.objects.create(
         target=obj,
         object_repr=str(obj)[:300],
@@ -138,12 +139,20 @@ def finish_submission(request, submission: Submission) -> ReviewRequest | None:
     return review
 
 
-def _close(review, status, user, comment=""):
+def close_request(review, status, user, comment=""):
+    """Record the decision on `review` (approved, sent back or replaced) and who made it."""
     review.status = status
     review.decided_by = user
     review.decided_at = timezone.now()
     review.decision_comment = comment
     review.save()
+
+
+def _locked(review: ReviewRequest) -> ReviewRequest:
+    """The request read again under a row lock: two reviewers cannot both decide it."""
+    return (
+        ReviewRequest.objects.select_for_update().select_related("requested_by").get(pk=review.pk)
+    )
 
 
 def check_reviewer(review: ReviewRequest, user) -> Publishable:
@@ -164,6 +173,7 @@ def check_reviewer(review: ReviewRequest, user) -> Publishable:
 def approve(request, review: ReviewRequest) -> Publishable:
     """Publish the change, now or at the time it was scheduled for."""
     user = request.user
+    review = _locked(review)
     obj = check_reviewer(review, user)
     if current_version_id(obj) != review.latest_version_id:
         raise ReviewError(
@@ -186,11 +196,11 @@ def approve(request, review: ReviewRequest) -> Publishable:
         obj.save()
         reversion.set_user(user)
         reversion.set_comment(
-            f"Godkänd av {_name(user)} {_when(now)} och {when}. Ändringen skrevs av "
-            f"{_name(review.requested_by)} och skickades för granskning "
+            f"Godkänd av {display_name(user)} {_when(now)} och {when}. Ändringen skrevs av "
+            f"{display_name(review.requested_by)} och skickades för granskning "
             f"{_when(review.requested_at)}."
         )
-    _close(review, ReviewRequest.Status.APPROVED, user)
+    close_request(review, ReviewRequest.Status.APPROVED, user)
     notify_author(request, review)
     return obj
 
@@ -200,8 +210,9 @@ def send_back(request, review: ReviewRequest, comment: str) -> None:
     comment = (comment or "").strip()
     if not comment:
         raise ReviewError("Skriv en kommentar som säger vad som behöver ändras.")
+    review = _locked(review)
     check_reviewer(review, request.user)
-    _close(review, ReviewRequest.Status.RETURNED, request.user, comment)
+    close_request(review, ReviewRequest.Status.RETURNED, request.user, comment)
     notify_author(request, review)
 
 
@@ -239,7 +250,7 @@ def _send(subject, body, recipients) -> None:
 
 def notify_reviewers(request, review: ReviewRequest) -> None:
     lines = [
-        f"{_name(review.requested_by)} har skickat en ändring av ”{review.object_repr}” för "
+        f"{display_name(review.requested_by)} har skickat en ändring av ”{review.object_repr}” för "
         "granskning.",
         "",
         f"Publiceras: {_when(review.publish_at) if review.publish_at else 'så snart den godkänns'}",
@@ -259,7 +270,9 @@ def notify_author(request, review: ReviewRequest) -> None:
     if not author.email:
         return
     decided = "godkänd" if review.status == ReviewRequest.Status.APPROVED else "skickad tillbaka"
-    lines = [f"Din ändring av ”{review.object_repr}” är {decided} av {_name(review.decided_by)}."]
+    lines = [
+        f"Din ändring av ”{review.object_repr}” är {decided} av {display_name(review.decided_by)}."
+    ]
     if review.decision_comment:
         lines += ["", "Kommentar:", review.decision_comment]
     lines += ["", f"Se ändringen: {review_url(request, review)}"]
