@@ -21,11 +21,27 @@ def _clear_cache():
     cache.clear()
 
 
+def restore_site_links():
+    """The navigation and footer links a migration creates, again after a flush (browser tests)."""
+    import importlib
+    from pathlib import Path
+
+    from django.apps import apps
+
+    import portal.migrations
+
+    # Found by name, not number: a merge may renumber the migration.
+    name = next(Path(portal.migrations.__file__).parent.glob("*_site_links.py")).stem
+    migration = importlib.import_module(f"portal.migrations.{name}")
+    migration.create_links(apps, None)  # does nothing when the links are there
+
+
 @pytest.fixture
 def site_pages(db):
     """The stand-alone pages every page links to from its footer and menu."""
     from tests.factories import PageFactory
 
+    restore_site_links()
     return {
         slug: PageFactory(slug=slug, title=title)
         for slug, title in [
