@@ -24,6 +24,7 @@ from publishing.models import Publishable
 from resources.models import Category, Resource
 
 from . import LAUNCHED_AT
+from .categories import CATEGORY_BODIES
 from .initiatives import INITIATIVES, MUNICIPALITIES
 from .pages import PAGES, QUESTIONS
 from .resources import RESOURCES
@@ -100,6 +101,15 @@ def load_demo_content() -> Counter:
                 tags=tags,
             )
             created["resources"] += new
+
+    for slug, body in CATEGORY_BODIES.items():
+        category = categories[slug]
+        # A category's text is written once; an editor's text is never replaced.
+        if not category.body:
+            category.body = body
+            with _first_version():
+                category.save()
+            created["category texts"] += 1
 
     for data in PAGES:
         data = dict(data)

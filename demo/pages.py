@@ -392,9 +392,11 @@ PAGES = [INTRODUKTION, NATVERK, WEBBINARIUM, OM_WEBBPLATSEN, TILLGANGLIGHET]
 for _page in PAGES:
     _page.setdefault("published_at", LAUNCHED_AT)
 
+# Seed 000 gives the date SKR published its legal questions and answers.
+SKR_PUBLISHED = "16 oktober 2023"
 SKR_SOURCE = (
     "Sveriges Kommuner och Regioner (SKR): Rättsliga förutsättningar för att använda AI i "
-    "socialtjänsten"
+    f"socialtjänsten, publicerad {SKR_PUBLISHED}"
 )
 
 # Seed 000: SKR's three legal questions, the answers retold in our words. The webinar's

@@ -3,7 +3,7 @@
 from django.contrib import admin
 
 from portal import lockouts  # noqa: F401 - registers the login lockouts in the admin
-from portal.models import Page, Question
+from portal.models import Page, Question, SiteLink
 from publishing.admin import PublishableAdmin
 
 admin.site.site_header = "AI för socialtjänsten – redaktion"
@@ -37,4 +37,17 @@ class PageAdmin(PublishableAdmin):
         (None, {"fields": ["title", "slug", "ingress", "body", "show_in_menu", "order"]}),
         PublishableAdmin.publication_fieldset,
         PublishableAdmin.review_fieldset,
+    ]
+
+
+@admin.register(SiteLink)
+class SiteLinkAdmin(PublishableAdmin):
+    """The main navigation and the footer: drafts, schedules, review and history as content."""
+
+    list_display = ["label", "place", "url", "order", "state_column", "updated_at"]
+    list_filter = ["place", "status"]
+    search_fields = ["label", "url"]
+    fieldsets = [
+        (None, {"fields": ["place", "label", "url", "order"]}),
+        PublishableAdmin.publication_fieldset,
     ]

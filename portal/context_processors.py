@@ -1,34 +1,42 @@
 from django.conf import settings
-from django.urls import reverse
 from django.utils.encoding import iri_to_uri
+from django.utils.functional import SimpleLazyObject
 
+from portal.models import SiteLink
+from portal.sitelinks import published_links
 from publishing.params import positive_int
 
-# The four entry points of the site, as the final report (2.4) describes them.
-MAIN_MENU = [
-    ("Introduktion till AI", "portal:page", {"slug": "introduktion-till-ai"}),
-    ("AI-initiativ", "initiatives:list", {}),
-    ("Stöd och verktyg", "resources:category_list", {}),
-    ("Nätverk och forum", "portal:page", {"slug": "natverk-och-forum"}),
-]
 
-
-def site(request):
-    """Site name and main menu, with the visitor's current section marked."""
-    path = getattr(request, "path", "")
-    menu = []
-    for label, name, kwargs in MAIN_MENU:
-        url = reverse(name, kwargs=kwargs)
+def _marked(links, path):
+    """The links with the visitor's current page (aria-current="page") or section ("true")."""
+    items = []
+    for link in links:
+        _place, label, url = link
         if path == url:
             current = "page"
-        elif path.startswith(url):
+        elif url.startswith("/") and url != "/" and path.startswith(url):
             current = "true"
         else:
             current = ""
-        menu.append({"label": label, "url": url, "current": current})
+        items.append({"label": label, "url": url, "current": current})
+    return items
+
+
+def site(request):
+    """Site name, main menu and footer links (SiteLink, edited in the admin).
+
+    The links are read only when a template shows them: the admin's pages never do.
+    """
+    path = getattr(request, "path", "")
+    links = SimpleLazyObject(published_links)
+
+    def in_place(place):
+        return SimpleLazyObject(lambda: _marked([link for link in links if link[0] == place], path))
+
     return {
         "SITE_NAME": settings.SITE_NAME,
-        "main_menu": menu,
+        "main_menu": in_place(SiteLink.Place.MAIN_MENU),
+        "footer_links": in_place(SiteLink.Place.FOOTER),
         "canonical_url": canonical_url(request),
     }
 

@@ -2,10 +2,17 @@
 questions and answers shown on them."""
 
 import reversion
+from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 
-from publishing.models import KeepsOldAddresses, Publishable, RendersMarkdown, published_q
+from publishing.models import (
+    KeepsOldAddresses,
+    Publishable,
+    PublishableQuerySet,
+    RendersMarkdown,
+    published_q,
+)
 from publishing.registry import Declaration, SearchResults, SitemapEntry
 from publishing.search import SearchIndexed, SearchIndexedQuerySet, SearchVectorIndex
 
@@ -102,3 +109,51 @@ class Question(RendersMarkdown, SearchIndexed, models.Model):
     @property
     def answer_html(self):
         return self.markdown_html("answer")
+
+
+class SiteLinkQuerySet(PublishableQuerySet):
+    def in_place(self, place):
+        return self.filter(place=place)
+
+
+@reversion.register()
+class SiteLink(Publishable):
+    """A link in the main navigation or the footer, edited, reviewed and scheduled like content."""
+
+    # Shown on every page, so saving one makes cached pages stale (portal/pagecache.py).
+    PUBLISHING = Declaration()
+
+    class Place(models.TextChoices):
+        MAIN_MENU = "huvudmeny", "Huvudmenyn"
+        FOOTER = "sidfot", "Sidfoten"
+
+    place = models.CharField("plats", max_length=16, choices=Place, default=Place.MAIN_MENU)
+    label = models.CharField("länktext", max_length=100)
+    url = models.CharField(
+        "adress",
+        max_length=500,
+        validators=[
+            RegexValidator(
+                r"^(/|https?://)",
+                "Skriv en adress på webbplatsen som börjar med / (till exempel "
+                "/ai-initiativ/) eller en hel adress som börjar med https://.",
+            )
+        ],
+        help_text="En adress på webbplatsen, till exempel /ai-initiativ/, eller en hel adress.",
+    )
+    order = models.PositiveSmallIntegerField("ordning", default=100)
+
+    objects = SiteLinkQuerySet.as_manager()
+
+    class Meta(Publishable.Meta):
+        ordering = ["place", "order", "label"]
+        verbose_name = "länk i menyn eller sidfoten"
+        verbose_name_plural = "länkar i menyn och sidfoten"
+        permissions = [("publish_sitelink", "Kan publicera länkar i menyn och sidfoten")]
+
+    def __str__(self):
+        return f"{self.label} ({self.get_place_display().lower()})"
+
+    def get_absolute_url(self):
+        # The links show on every page; the start page is where an editor previews them.
+        return reverse("portal:home")

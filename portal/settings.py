@@ -327,6 +327,25 @@ LINK_CHECK_USER_AGENT = f"AI-for-socialtjansten-lankkontroll/1.0 (+{SITE_URL})"
 LINK_CHECK_TIMEOUT = float(os.environ.get("LINK_CHECK_TIMEOUT", "10"))
 LINK_CHECK_WORKERS = int(os.environ.get("LINK_CHECK_WORKERS", "8"))
 
+# Four-eyes publishing and its e-mail (publishing/review.py).
+# On: nobody publishes their own change alone; a second editor with the right to publish
+# approves it. FOUR_EYES_PUBLISHING=0 lets every editor publish directly.
+FOUR_EYES_PUBLISHING = env_bool("FOUR_EYES_PUBLISHING", True)
+# Reviewers get an e-mail when a change waits for them, authors when it is decided. Locally
+# the mail is printed to the console; production sets EMAIL_BACKEND (and EMAIL_HOST etc.).
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+
 # ---------------------------------------------------------------------------
 # Feedback and statistics (feedback app)
 # ---------------------------------------------------------------------------

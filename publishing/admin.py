@@ -8,7 +8,8 @@ import reversion
 from django.contrib import admin, messages
 from django.contrib.admin.models import DELETION, LogEntry
 from django.contrib.admin.utils import quote, unquote
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import Exists, OuterRef, Subquery
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
@@ -20,8 +21,8 @@ from django.utils.safestring import mark_safe
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from publishing import registry
-from publishing.models import LinkCheck, Publishable, Redirect
+from publishing import concurrency, registry, review
+from publishing.models import LinkCheck, Publishable, Redirect, ReviewRequest
 from publishing.params import positive_int
 from publishing.preview import preview_url
 from publishing.services import restore_version
@@ -43,7 +44,53 @@ class HistoryAdmin(VersionAdmin):
     """
 
     object_history_template = "admin/publishing/object_history.html"
+    change_form_template = "admin/publishing/history_change_form.html"
     history_latest_first = True
+
+    # Two editors on one item (publishing/concurrency.py): a save based on an outdated copy
+    # is refused by the form itself, so the admin re-renders everything that was typed.
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if obj is None or request.method != "POST":
+            return form
+        conflict = concurrency.find_conflict(obj, request.POST.get(concurrency.FIELD))
+        request.edit_conflict = conflict
+        if conflict is None:
+            return form
+
+        class RefusedForm(form):
+            def clean(self):
+                super().clean()
+                raise ValidationError(conflict.message, code="edit_conflict")
+
+        RefusedForm.__name__ = form.__name__
+        return RefusedForm
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        conflict = getattr(request, "edit_conflict", None)
+        if obj is not None and obj.pk is not None:
+            posted = request.POST.get(concurrency.FIELD) if request.method == "POST" else None
+            # After a refusal the form carries the latest version: saving again is a choice.
+            context["opened_version"] = (
+                posted if posted is not None and conflict is None else concurrency.edit_token(obj)
+            )
+        if conflict is not None:
+            query = conflict.compare_query()
+            context["edit_conflict"] = conflict
+            context["edit_conflict_url"] = (
+                reverse(
+                    f"admin:{self.opts.app_label}_{self.opts.model_name}_compare",
+                    args=[quote(obj.pk)],
+                )
+                + query
+                if query
+                else reverse(
+                    f"admin:{self.opts.app_label}_{self.opts.model_name}_history",
+                    args=[quote(obj.pk)],
+                )
+            )
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def get_urls(self):
         prefix = f"{self.opts.app_label}_{self.opts.model_name}"
@@ -132,8 +179,18 @@ class HistoryAdmin(VersionAdmin):
         if not self.has_change_permission(request, obj):
             raise PermissionDenied
         version = get_object_or_404(self._versions(obj), pk=version_id)
-        restored, comment = restore_version(obj=obj, version=version, user=request.user)
-        self.log_change(request, restored, comment)
+        # Under four-eyes a restore that visitors would see is a change like any other: it
+        # waits for someone else's approval while the published version stays.
+        review_it = review.four_eyes_on() and isinstance(obj, Publishable)
+        was_public = review_it and obj.status == Publishable.Status.PUBLISHED
+        with transaction.atomic():
+            restored, comment = restore_version(obj=obj, version=version, user=request.user)
+            self.log_change(request, restored, comment)
+            if was_public or (review_it and restored.status == Publishable.Status.PUBLISHED):
+                review.finish_submission(
+                    request, review.Submission(obj=restored, was_public=True, publish_at=None)
+                )
+                comment += " Återställningen väntar på granskning av någon annan."
         messages.success(request, comment)
         return redirect(
             f"admin:{self.opts.app_label}_{self.opts.model_name}_change", quote(restored.pk)
@@ -176,6 +233,14 @@ class PublishableAdmin(HistoryAdmin):
             fields += self.publication_fields
         return fields
 
+    def get_changelist_instance(self, request):
+        changelist = super().get_changelist_instance(request)
+        if review.four_eyes_on():
+            # Editing in the list would change live content without review: only the form
+            # sends a change for review.
+            changelist.list_editable = ()
+        return changelist
+
     def get_actions(self, request):
         actions = super().get_actions(request)
         if not self.has_publish_permission(request):
@@ -186,28 +251,135 @@ class PublishableAdmin(HistoryAdmin):
         return actions
 
     def _editor_context(self, request, obj=None):
+        four_eyes = review.four_eyes_on()
         return {
             "can_publish": self.has_publish_permission(request),
             "preview_url": preview_url(obj) if obj is not None and obj.pk else "",
+            "four_eyes": four_eyes,
+            "pending_review": review.pending_for(obj) if four_eyes else None,
         }
 
     def add_view(self, request, form_url="", extra_context=None):
         context = {**self._editor_context(request), **(extra_context or {})}
-        return super().add_view(request, form_url, context)
+        with transaction.atomic():
+            response = super().add_view(request, form_url, context)
+            self._finish_submission(request)
+        return response
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         obj = self.get_object(request, unquote(object_id))
         context = {**self._editor_context(request, obj), **(extra_context or {})}
-        return super().change_view(request, object_id, form_url, context)
+        # One transaction: a change sent for review is saved and taken back off the live
+        # row before anyone else can read it (publishing/review.py).
+        with transaction.atomic():
+            if request.method == "POST" and obj is not None and review.four_eyes_on():
+                review.ensure_baseline(obj)
+            response = super().change_view(request, object_id, form_url, context)
+            self._finish_submission(request)
+        return response
+
+    def _finish_submission(self, request):
+        submission = getattr(request, "four_eyes", None)
+        if submission is None:
+            return
+        filed = review.finish_submission(request, submission)
+        if filed is not None:
+            # The admin's own "changed successfully" message follows; this one says what
+            # visitors see meanwhile.
+            self.message_user(
+                request,
+                "Skickat för granskning. Någon annan med rätt att publicera granskar "
+                "ändringen; "
+                + (
+                    "besökarna ser den publicerade versionen tills dess."
+                    if submission.was_public
+                    else "tills dess är innehållet ett utkast."
+                ),
+                messages.WARNING,
+            )
 
     def save_model(self, request, obj, form, change):
-        if "_publish_now" in request.POST and self.has_publish_permission(request):
+        if review.four_eyes_on():
+            self._save_with_four_eyes(request, obj, form, change)
+        elif "_publish_now" in request.POST and self.has_publish_permission(request):
             obj.publish_now()
             self.message_user(request, "Publicerat nu: innehållet syns för besökarna.")
         elif "_save_draft" in request.POST:
             obj.status = Publishable.Status.DRAFT
             self.message_user(request, "Sparat som utkast: besökarna ser det inte.")
         super().save_model(request, obj, form, change)
+
+    def _save_with_four_eyes(self, request, obj, form, change):
+        """Decide before the row is written whether this save goes through review."""
+        stored = type(obj)._base_manager.filter(pk=obj.pk).first() if change else None
+        was_public = stored is not None and stored.status == Publishable.Status.PUBLISHED
+        if "_save_draft" in request.POST:
+            obj.status = Publishable.Status.DRAFT
+            self.message_user(request, "Sparat som utkast: besökarna ser det inte.")
+            return
+        publish_now = "_publish_now" in request.POST and self.has_publish_permission(request)
+        wants_review = "_request_review" in request.POST
+        public_after = publish_now or obj.status == Publishable.Status.PUBLISHED
+        if not (wants_review or public_after or was_public):
+            return  # a draft saved as a draft
+        if publish_now and change and not form.has_changed():
+            author = review.last_author(stored)
+            if review.may_publish_directly(request.user, stored):
+                obj.publish_now()
+                request.four_eyes = review.Submission(
+                    obj=obj, was_public=was_public, publish_at=None, direct=True, author=author
+                )
+                self.message_user(request, "Publicerat nu: innehållet syns för besökarna.")
+                return
+        scheduled = not publish_now and obj.published_at > timezone.now()
+        request.four_eyes = review.Submission(
+            obj=obj, was_public=was_public, publish_at=obj.published_at if scheduled else None
+        )
+        if not was_public:
+            obj.status = Publishable.Status.DRAFT
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        submission = getattr(request, "four_eyes", None)
+        if (
+            submission is not None
+            and submission.direct
+            and any(formset.has_changed() for formset in formsets)
+        ):
+            # Changing a part while publishing makes the publisher an author: review it.
+            request.four_eyes = review.Submission(
+                obj=submission.obj, was_public=submission.was_public, publish_at=None
+            )
+            if not submission.was_public:
+                submission.obj.status = Publishable.Status.DRAFT
+                submission.obj.save()
+
+    def log_change(self, request, obj, message):
+        entry = super().log_change(request, obj, message)
+        self._comment_submission(request, entry)
+        return entry
+
+    def log_addition(self, request, obj, message):
+        entry = super().log_addition(request, obj, message)
+        self._comment_submission(request, entry)
+        return entry
+
+    def _comment_submission(self, request, entry):
+        submission = getattr(request, "four_eyes", None)
+        if submission is None or not reversion.is_active():
+            return
+        if submission.direct:
+            author = review.display_name(submission.author) if submission.author else "okänd"
+            publisher = review.display_name(request.user)
+            reversion.set_comment(
+                f"Publicerad av {publisher} (ändringen skrevs av {author}). "
+                f"{entry.get_change_message()}"
+            )
+        else:
+            reversion.set_comment(
+                f"Skickad för granskning av {review.display_name(request.user)}. "
+                f"{entry.get_change_message()}"
+            )
 
     # List columns.
 
@@ -246,8 +418,29 @@ class PublishableAdmin(HistoryAdmin):
             obj.publish_now()
             obj.save()
 
-        count = self._save_each(request, queryset, publish, "Publicerad via listan.")
+        own = []
+        if review.four_eyes_on():
+            # Someone else's change only: one's own goes through review.
+            own = [obj for obj in queryset if not review.may_publish_directly(request.user, obj)]
+            queryset = queryset.exclude(pk__in=[obj.pk for obj in own])
+        others = list(queryset)
+        count = self._save_each(request, others, publish, "Publicerad via listan.")
+        if review.four_eyes_on():
+            for obj in others:
+                for pending in ReviewRequest.objects.for_object(obj).pending():
+                    if pending.published_version_id is None:  # the draft itself was reviewed
+                        review.close_request(pending, ReviewRequest.Status.APPROVED, request.user)
+                        review.notify_author(request, pending)
         self.message_user(request, f"{count} publicerade.")
+        if own:
+            self.message_user(
+                request,
+                "Du skrev den senaste ändringen av "
+                + ", ".join(f"”{obj}”" for obj in own)
+                + ". Öppna innehållet och välj ”Skicka för granskning”; någon annan "
+                "publicerar det.",
+                messages.WARNING,
+            )
 
     @admin.action(description="Gör markerade till utkast")
     def unpublish(self, request, queryset):
@@ -446,3 +639,110 @@ def review_list_view(request):
         "only_overdue": only_overdue,
     }
     return TemplateResponse(request, "admin/publishing/review_list.html", context)
+
+
+@admin.register(ReviewRequest)
+class ReviewRequestAdmin(admin.ModelAdmin):
+    """Four-eyes publishing (publishing/review.py): what waits, and the decision screen."""
+
+    list_display = ["object_repr", "content_type", "status", "requested_by", "requested_at"]
+    list_filter = ["status", "content_type"]
+    list_select_related = ["content_type", "requested_by"]
+    search_fields = ["object_repr", "message", "decision_comment"]
+    change_form_template = "admin/publishing/reviewrequest_decision.html"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("decided_by")
+
+    def has_add_permission(self, request):
+        return False  # a change is sent for review from its own form
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # the record of who approved what stays
+
+    def has_change_permission(self, request, obj=None):
+        return False  # decided on the decision screen, never edited
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        request_obj = self.get_object(request, unquote(object_id))
+        if request_obj is None:
+            raise Http404("Ändringen finns inte.")
+        if not self.has_view_permission(request, request_obj):
+            raise PermissionDenied
+        comment = ""
+        error = ""
+        if request.method == "POST":
+            comment = request.POST.get("comment", "")
+            try:
+                if "_approve" in request.POST:
+                    obj = review.approve(request, request_obj)
+                    messages.success(request, f"Godkänd: ”{obj}” är {obj.state_label.lower()}.")
+                    return redirect("admin:publishing_reviewrequest_changelist")
+                if "_send_back" in request.POST:
+                    review.send_back(request, request_obj, comment)
+                    messages.success(request, "Ändringen är skickad tillbaka med din kommentar.")
+                    return redirect("admin:publishing_reviewrequest_changelist")
+            except review.ReviewError as refusal:
+                error = str(refusal)
+        return self._decision_screen(request, request_obj, comment=comment, error=error)
+
+    def _decision_screen(self, request, request_obj, *, comment, error):
+        obj = request_obj.target
+        may_decide = False
+        reason = ""
+        if request_obj.is_pending:
+            try:
+                review.check_reviewer(request_obj, request.user)
+                may_decide = True
+            except review.ReviewError as refusal:
+                reason = str(refusal)
+        compare_url = ""
+        model_admin = admin.site._registry.get(type(obj)) if obj is not None else None
+        if obj is not None and request_obj.proposed_version_id:
+            opts = obj._meta
+            old = request_obj.published_version_id or _previous_version_id(request_obj)
+            if old:
+                compare_url = (
+                    reverse(
+                        f"admin:{opts.app_label}_{opts.model_name}_compare", args=[quote(obj.pk)]
+                    )
+                    + f"?old={old}&new={request_obj.proposed_version_id}&andrade=1"
+                )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": f"Granska ändringen av ”{request_obj.object_repr}”",
+            "review": request_obj,
+            "target": obj,
+            "target_change_url": (
+                reverse(
+                    f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change",
+                    args=[quote(obj.pk)],
+                )
+                if model_admin
+                else ""
+            ),
+            "preview_url": (
+                preview_url(obj) if obj is not None and not request_obj.published_version_id else ""
+            ),
+            "compare_url": compare_url,
+            "may_decide": may_decide,
+            "reason": reason,
+            "comment": comment,
+            "error": error,
+        }
+        return TemplateResponse(request, self.change_form_template, context)
+
+
+def _previous_version_id(request_obj) -> int | None:
+    """For a draft: the version before the change, if the content had one."""
+    return (
+        Version.objects.filter(
+            content_type_id=request_obj.proposed_version.content_type_id,
+            object_id=request_obj.proposed_version.object_id,
+            pk__lt=request_obj.proposed_version_id,
+        )
+        .order_by("-pk")
+        .values_list("pk", flat=True)
+        .first()
+    )

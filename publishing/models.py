@@ -346,3 +346,104 @@ class LinkCheck(models.Model):
     @property
     def redirected(self) -> bool:
         return bool(self.final_url) and self.final_url != self.url
+
+
+class ReviewRequestQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(status=ReviewRequest.Status.PENDING)
+
+    def for_object(self, obj):
+        return self.filter(
+            content_type=ContentType.objects.get_for_model(obj),
+            object_id=obj.pk,
+        )
+
+
+class ReviewRequest(models.Model):
+    """Four-eyes publishing: a change someone wrote, waiting for a second person to approve.
+
+    Works for every `Publishable` content type through a generic relation. The change
+    itself is a saved version (`proposed_version`); for content visitors already see, the
+    row keeps showing the published version (`published_version`) until the change is
+    approved. See publishing/review.py.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "vantar", "Väntar på granskning"
+        APPROVED = "godkand", "Godkänd"
+        RETURNED = "tillbaka", "Skickad tillbaka"
+        REPLACED = "ersatt", "Ersatt av en senare ändring"
+
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, verbose_name="innehållstyp"
+    )
+    object_id = models.PositiveBigIntegerField("innehållets id")
+    target = GenericForeignKey("content_type", "object_id")
+    object_repr = models.CharField("innehåll", max_length=300)
+    status = models.CharField(
+        "läge", max_length=16, choices=Status, default=Status.PENDING, db_index=True
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="skriven av",
+    )
+    requested_at = models.DateTimeField("skickad för granskning", auto_now_add=True)
+    message = models.TextField("meddelande till granskaren", blank=True)
+    publish_at = models.DateTimeField(
+        "publiceras", null=True, blank=True, help_text="Tomt: så snart ändringen godkänns."
+    )
+    proposed_version = models.ForeignKey(
+        "reversion.Version",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name="ändringen",
+    )
+    published_version = models.ForeignKey(
+        "reversion.Version",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="publicerad version",
+        help_text="Det besökarna ser medan ändringen väntar (bara för publicerat innehåll).",
+    )
+    # The content's latest version id when the change was sent: approving is refused once
+    # anyone has saved the content since, because the reviewer would publish unseen text.
+    latest_version_id = models.PositiveBigIntegerField("senaste version", null=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="granskad av",
+    )
+    decided_at = models.DateTimeField("granskad", null=True, blank=True)
+    decision_comment = models.TextField("granskarens kommentar", blank=True)
+
+    objects = ReviewRequestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        verbose_name = "ändring att granska"
+        verbose_name_plural = "ändringar att granska"
+        constraints = [
+            # Nobody approves (or returns) their own change.
+            models.CheckConstraint(
+                condition=models.Q(decided_by__isnull=True)
+                | ~models.Q(decided_by=models.F("requested_by")),
+                name="publishing_reviewrequest_not_own_change",
+                violation_error_message="Ingen kan granska sin egen ändring.",
+            )
+        ]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self):
+        return f"{self.object_repr} ({self.get_status_display().lower()})"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == self.Status.PENDING

@@ -22,9 +22,10 @@ ADMINISTRATOR = "Administratör"
 
 ACTIONS = ("add", "change", "delete", "view")
 
-# What editors work with besides the content types: old addresses, link checks and tags.
+# What editors work with besides the content types: old addresses, link checks, the changes
+# waiting for review (publishing/review.py) and tags.
 CORE_EDITOR_PERMISSIONS = {
-    "publishing": [*(f"{a}_redirect" for a in ACTIONS), "view_linkcheck"],
+    "publishing": [*(f"{a}_redirect" for a in ACTIONS), "view_linkcheck", "view_reviewrequest"],
     "taggit": [f"{a}_{m}" for m in ("tag", "taggeditem") for a in ACTIONS],
 }
 

@@ -16,8 +16,9 @@ from resources.models import Category, Resource
 class CategoryAdmin(HistoryAdmin):
     list_display = ["name", "order", "resource_count", "preview_column"]
     list_editable = ["order"]
-    search_fields = ["name", "description"]
+    search_fields = ["name", "description", "body"]
     prepopulated_fields = {"slug": ["name"]}
+    fields = ["name", "slug", "description", "body", "order"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(resource_total=Count("resources"))

@@ -8,6 +8,7 @@ from django.urls import reverse
 from taggit.managers import TaggableManager
 
 from media.models import Document
+from publishing.markdown import render_markdown
 from publishing.models import (
     ContentQuerySet,
     KeepsOldAddresses,
@@ -46,12 +47,19 @@ class Category(KeepsOldAddresses, models.Model):
             items=lambda: Category.objects.with_latest_resource().order_by("order", "name"),
             lastmod=lambda category: category.last_modified,
         ),
+        markdown_fields=("body",),
         feedback_per_version=True,
     )
 
     name = models.CharField("namn", max_length=100, unique=True)
     slug = models.SlugField("adress", max_length=100, unique=True)
     description = models.TextField("beskrivning")
+    body = models.TextField(
+        "brödtext",
+        blank=True,
+        help_text="Visas ovanför listan med stöd och verktyg. Markdown: börja rubrikerna "
+        "på nivå 2 (## Rubrik), med listor och länkar.",
+    )
     order = models.PositiveSmallIntegerField("ordning", default=100)
     updated_at = models.DateTimeField("senast uppdaterad", auto_now=True)
 
@@ -72,6 +80,10 @@ class Category(KeepsOldAddresses, models.Model):
 
     def get_absolute_url(self):
         return reverse("resources:category", kwargs={"slug": self.slug})
+
+    @property
+    def body_html(self):
+        return render_markdown(self.body)
 
     @property
     def last_modified(self):

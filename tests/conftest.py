@@ -54,11 +54,27 @@ def _uploads(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "uploads"
 
 
+def restore_site_links():
+    """The navigation and footer links a migration creates, again after a flush (browser tests)."""
+    import importlib
+    from pathlib import Path
+
+    from django.apps import apps
+
+    import portal.migrations
+
+    # Found by name, not number: a merge may renumber the migration.
+    name = next(Path(portal.migrations.__file__).parent.glob("*_site_links.py")).stem
+    migration = importlib.import_module(f"portal.migrations.{name}")
+    migration.create_links(apps, None)  # does nothing when the links are there
+
+
 @pytest.fixture
 def site_pages(db):
     """The stand-alone pages every page links to from its footer and menu."""
     from tests.factories import PageFactory
 
+    restore_site_links()
     return {
         slug: PageFactory(slug=slug, title=title)
         for slug, title in [
@@ -78,6 +94,12 @@ def public_pages(site_pages, settings):
 
     settings.ROOT_URLCONF = TEST_URLCONF
     return build_public_pages(site_pages)
+
+
+@pytest.fixture
+def without_four_eyes(settings):
+    """For tests of something else than review: an editor's save goes straight out."""
+    settings.FOUR_EYES_PUBLISHING = False
 
 
 # --- People in the roles the migrations create ---------------------------------------------

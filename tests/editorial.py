@@ -23,6 +23,9 @@ def change_form_data(page, **overrides):
         "status": page.status,
         "published_at_0": timezone.localtime(page.published_at).strftime("%Y-%m-%d"),
         "published_at_1": timezone.localtime(page.published_at).strftime("%H:%M:%S"),
+        # A field with a callable default posts its initial value too, as the browser does.
+        "initial-published_at_0": timezone.localtime(page.published_at).strftime("%Y-%m-%d"),
+        "initial-published_at_1": timezone.localtime(page.published_at).strftime("%H:%M:%S"),
         "unpublish_at_0": "",
         "unpublish_at_1": "",
         "review_by": page.review_by.isoformat() if page.review_by else "",

@@ -130,6 +130,9 @@ def publish(page):
     assert page.locator(".errornote").count() == 0, page.locator(".errorlist").all_inner_texts()
 
 
+# Four-eyes publishing has its own browser test (test_editors.py); here one editor's
+# changes go out at once, so the test stays about the media.
+@pytest.mark.usefixtures("without_four_eyes")
 def test_an_editor_uploads_image_pdf_and_film_and_visitors_see_them(
     live_server, page, visitor, content, media_files
 ):

@@ -37,6 +37,7 @@ def load():
 def remove_demo_content():
     for model in (Question, Page, Resource, Initiative, Municipality, TaggedItem, Tag, Revision):
         model.objects.all().delete()
+    Category.objects.update(body="")  # the categories themselves come from a migration
 
 
 @pytest.fixture(scope="module")
@@ -245,13 +246,64 @@ def test_webinar_page_has_skrs_three_legal_questions(client, demo):
     assert {q.group for q in questions} == {"Juridik"}
     assert {q.source for q in questions} == {
         "Sveriges Kommuner och Regioner (SKR): Rättsliga förutsättningar för att använda AI i "
-        "socialtjänsten"
+        "socialtjänsten, publicerad 16 oktober 2023"
     }
 
     html = client.get("/webbinarium/").content.decode()
     assert "16 januari 2024" in html
     assert "698 unika deltagare" in html
     assert "7 a § SoLPUL" in html
+
+
+def test_juridik_carries_seed_001s_legal_text_above_its_resources(client, demo):
+    html = client.get(reverse("resources:category", args=["juridik"])).content.decode()
+    html = " ".join(html.split())  # Markdown keeps the source's line breaks
+
+    rules = html.index("<h2>Regler vid användning av AI</h2>")
+    changes = html.index("<h2>Förändringar inom lagstiftningen på gång</h2>")
+    resources = html.index('id="stod-lista"')
+    assert rules < changes < resources
+    assert h1_count(html) == 1
+    # The statutes with their SFS numbers, as seed 001 names them.
+    for statute in [
+        "socialtjänstlagen (2001:453)",
+        "lagen (1993:387) om stöd och service till vissa funktionshindrade",
+        "lagen (1990:52) med särskilda bestämmelser om vård av unga",
+        "lagen (1988:870) om vård av missbrukare i vissa fall",
+        "lagen (2001:454) om behandling av personuppgifter inom socialtjänsten",
+    ]:
+        assert statute in html[rules:changes]
+    # The changes under way, dated as the seed dates them.
+    under_way = html[changes:resources]
+    assert under_way.count("1 mars 2024") == 2
+    assert "Under 2024" in under_way and "ny socialtjänstlag" in under_way
+    assert "I början av 2024" in under_way and "AI-förordning" in under_way
+    assert "produktansvarsdirektiv" in under_way
+
+
+def test_skrs_legal_questions_are_reachable_from_juridik_with_source_and_date(client, demo):
+    html = " ".join(
+        client.get(reverse("resources:category", args=["juridik"])).content.decode().split()
+    )
+
+    link = re.search(r'<a href="(/webbinarium/#fragor-och-svar)"[^>]*>([^<]+)</a>', html)
+    assert link and "SKR" in link.group(2)
+    assert "källa: SKR, 16 oktober 2023" in html
+    target = client.get(link.group(1).partition("#")[0]).content.decode()
+    assert 'id="fragor-och-svar"' in target
+    assert "publicerad 16 oktober 2023" in target
+    assert "7 a § SoLPUL" in target
+
+
+def test_a_rerun_keeps_an_editors_category_text(demo):
+    category = Category.objects.get(slug="juridik")
+    category.body = "## Redaktörens egen text"
+    category.save()
+
+    load()
+
+    category.refresh_from_db()
+    assert category.body == "## Redaktörens egen text"
 
 
 def test_accessibility_statement_has_the_required_parts(client, demo):
@@ -334,21 +386,26 @@ def test_every_row_the_command_creates_starts_with_one_version_of_its_own(demo):
             versions = Version.objects.get_for_object(obj).select_related("revision")
             assert [v.revision.get_comment() for v in versions] == [REVISION_COMMENT], obj
             assert versions[0].revision.user is None
+    # The categories come from a migration; the text the command gives one is its first
+    # version.
+    juridik = Version.objects.get_for_object(Category.objects.get(slug="juridik"))
+    assert [v.revision.get_comment() for v in juridik] == [REVISION_COMMENT]
     # One revision per row (a page with its questions), never one for the whole run.
     rows = sum(model.objects.count() for model in (Municipality, Initiative, Resource, Page))
+    rows += len(juridik)
     assert Revision.objects.count() == rows
     webinar = Version.objects.get_for_object(Page.objects.get(slug="webbinarium")).get()
     assert webinar.revision.version_set.count() == 1 + 3  # the page and its three questions
     # The version holds the row as saved, tags included.
     kalmar = Initiative.objects.get(municipality__name="Kalmar")
     assert Version.objects.get_for_object(kalmar).get().field_dict["tags"]
-    # The eight categories come from a migration, not from this command.
-    assert not Version.objects.get_for_model(Category).exists()
+    # The eight categories come from a migration; only a text written here gets a version.
+    assert Version.objects.get_for_model(Category).count() == len(juridik) == 1
 
 
 def test_reruns_add_no_versions_and_a_recreated_row_gets_its_first(demo):
     load()
-    assert Revision.objects.count() == sum(
+    assert Revision.objects.count() == 1 + sum(  # + Juridik's text
         model.objects.count() for model in (Municipality, Initiative, Resource, Page)
     )
     resource = Resource.objects.get(category__slug="juridik", title="Förtroendemodellen")

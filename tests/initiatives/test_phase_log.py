@@ -62,6 +62,7 @@ def test_a_single_phase_needs_no_log_on_the_page(client, site_pages):
     assert "Status över tid" not in client.get(initiative.get_absolute_url()).content.decode()
 
 
+@pytest.mark.usefixtures("without_four_eyes")
 def test_admin_change_records_the_phase_and_inline_corrects_dates(editor_client):
     initiative = InitiativeFactory(phase=Phase.PILOT)
     initial = initiative.phase_changes.get()

@@ -136,6 +136,7 @@ def test_tags_are_searchable_and_follow_tag_changes():
     assert titles(search("språktolkning")) == []
 
 
+@pytest.mark.usefixtures("without_four_eyes")
 def test_tags_set_in_the_admin_are_searchable(admin_client, site_pages):
     response = admin_client.post(
         reverse("admin:resources_resource_add"),

@@ -21,6 +21,7 @@ def save_page_in_admin(client, page, **changes):
     return Version.objects.get_for_object(page).order_by("-pk").first()
 
 
+@pytest.mark.usefixtures("without_four_eyes")
 def test_each_admin_save_is_a_version_with_who_and_when(editor_client, editor):
     page = PageFactory(title="Första titeln")
 
@@ -46,6 +47,7 @@ def compare(client, page, old, new, **params):
     )
 
 
+@pytest.mark.usefixtures("without_four_eyes")
 def test_compare_shows_swedish_labels_old_and_new_and_marks_changes(editor_client):
     page = PageFactory(title="Gammal rubrik", ingress="Samma ingress")
     old = save_page_in_admin(editor_client, page)
@@ -70,6 +72,7 @@ def test_compare_shows_swedish_labels_old_and_new_and_marks_changes(editor_clien
     assert [row.label for row in only_changed.context["rows"]] == ["Rubrik", "Status"]
 
 
+@pytest.mark.usefixtures("without_four_eyes")
 def test_compare_includes_the_pages_questions(editor_client):
     page = PageFactory()
     question = QuestionFactory(page=page, question="Får vi?", answer="Ja.")
@@ -84,6 +87,7 @@ def test_compare_includes_the_pages_questions(editor_client):
     assert "Svar: Ja." in row.old and "Svar: Nej." in row.new
 
 
+@pytest.mark.usefixtures("without_four_eyes")
 def test_restore_brings_back_an_old_version_as_a_new_version(editor_client, editor, site_pages):
     page = PageFactory(title="Original", slug="original")
     QuestionFactory(page=page, question="Ursprunglig fråga?")
@@ -116,6 +120,7 @@ def test_compare_page_offers_restore_with_csrf_protected_post(editor_client):
     assert editor_client.get(restore_url).status_code == 405
 
 
+@pytest.mark.usefixtures("without_four_eyes")
 def test_staff_without_change_permission_cannot_restore(client, editor_client):
     page = PageFactory(title="Original")
     old = save_page_in_admin(editor_client, page)

@@ -3,7 +3,8 @@
 `tests/notices` is such a content type, written for this test alone. Every test here shows
 one place in the site that must find it with no edit of its own: search, the sitemap, the
 review queue, history with restore, link checking, feedback per version, the page cache's
-invalidation and the editorial roles. Remove `Notice.PUBLISHING` and they fail.
+invalidation, the editorial roles and four-eyes publishing. Remove `Notice.PUBLISHING` and
+they fail.
 """
 
 import pytest
@@ -100,6 +101,7 @@ def test_editors_hold_its_permissions_and_work_on_it_in_the_admin(client, editor
     assert client.get(reverse("admin:notices_notice_add")).status_code == 200
 
 
+@pytest.mark.usefixtures("without_four_eyes")  # restore under review: below
 def test_history_with_compare_and_restore(client, editor):
     notice = make_notice(title="Första rubriken")
     first = Version.objects.get_for_object(notice).get()
@@ -146,3 +148,33 @@ def test_saving_it_makes_cached_pages_stale():
     make_notice()
     assert pagecache.generation() != before
     assert "notices" in pagecache.content_apps()
+
+
+def test_four_eyes_publishing_covers_it(editor):
+    from publishing.models import ReviewRequest
+    from tests.editorial import make_staff
+
+    notice = make_notice(status=Notice.Status.DRAFT, title="Utkast till notis")
+    author, reviewer = Client(), Client()
+    author.force_login(editor)
+    reviewer.force_login(make_staff("granskare", EDITOR))
+    data = {
+        "title": notice.title,
+        "slug": notice.slug,
+        "body": notice.body,
+        "url": notice.url,
+        "status": "draft",
+        "published_at_0": "2020-01-01",
+        "published_at_1": "09:00:00",
+        "_request_review": "1",
+    }
+
+    author.post(reverse("admin:notices_notice_change", args=[notice.pk]), data)
+    waiting = ReviewRequest.objects.pending().get()
+    assert waiting.target == notice
+    reviewer.post(
+        reverse("admin:publishing_reviewrequest_change", args=[waiting.pk]), {"_approve": "1"}
+    )
+
+    notice.refresh_from_db()
+    assert notice.is_live

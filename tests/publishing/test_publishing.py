@@ -116,6 +116,7 @@ def test_save_as_draft_button_takes_content_down(editor_client, client):
     assert client.get(page.get_absolute_url()).status_code == 404
 
 
+@pytest.mark.usefixtures("without_four_eyes")
 def test_schedule_through_the_form_and_swedish_error_for_bad_dates(editor_client):
     page = PageFactory(draft=True)
     url = reverse("admin:portal_page_change", args=[page.pk])
