@@ -8,12 +8,12 @@ from django.urls import reverse
 from taggit.managers import TaggableManager
 
 from media.models import Document
-from publishing.markdown import render_markdown
 from publishing.models import (
     ContentQuerySet,
     KeepsOldAddresses,
     Publishable,
     PublishableQuerySet,
+    RendersMarkdown,
     published_q,
 )
 from publishing.registry import Declaration, SearchResults, SitemapEntry
@@ -36,7 +36,7 @@ class CategoryQuerySet(ContentQuerySet):
 
 
 @reversion.register()
-class Category(KeepsOldAddresses, models.Model):
+class Category(KeepsOldAddresses, RendersMarkdown, models.Model):
     """One of the eight categories of table 2 in the final report."""
 
     PUBLISHING = Declaration(
@@ -83,7 +83,7 @@ class Category(KeepsOldAddresses, models.Model):
 
     @property
     def body_html(self):
-        return render_markdown(self.body)
+        return self.markdown_html("body")
 
     @property
     def last_modified(self):

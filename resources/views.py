@@ -30,7 +30,8 @@ class CategoryListView(PublishedListView):
     context_object_name = "categories"
 
     def get_queryset(self):
-        return super().get_queryset().with_resource_count()
+        # The list shows names and descriptions, not the categories' own texts.
+        return super().get_queryset().with_resource_count().defer("body", "rendered_markdown")
 
     def get_last_updated(self):
         return latest_update(Resource.objects.published(), Category.objects.all())
@@ -58,7 +59,9 @@ class CategoryDetailView(PublishedDetailView):
                 "paginator": paginator,
                 "page_obj": page_obj,
                 "is_paginated": page_obj.has_other_pages(),
-                "other_categories": Category.objects.exclude(pk=self.object.pk),
+                "other_categories": Category.objects.exclude(pk=self.object.pk).only(
+                    "name", "slug"
+                ),
             }
         )
         return context
