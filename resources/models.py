@@ -98,11 +98,12 @@ class ResourceQuerySet(PublishableQuerySet):
         return self.filter(category=category)
 
     def with_listing_data(self):
-        # The search index is for search, not for lists.
+        # The search index is for search and the category's own text for its page, not
+        # for every item in a list.
         return (
             self.select_related("category", "document")
             .prefetch_related("tags")
-            .defer("search_vector")
+            .defer("search_vector", "category__body", "category__rendered_markdown")
         )
 
     def sharing_tags(self, tag_ids):
