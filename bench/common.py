@@ -74,6 +74,30 @@ def reset_database(database_url):
         connection.execute(f'CREATE DATABASE "{name}"')
 
 
+def clear_own_cache_keys():
+    """Delete this run's keys in every cache (each has the run's prefix), never others'."""
+    from django.core.cache import caches
+    from django_redis.cache import RedisCache
+
+    for alias in caches:
+        if isinstance(caches[alias], RedisCache):
+            caches[alias].delete_pattern("*")
+
+
+def clean_up(database_url):
+    """Leave the shared services as the run found them: its keys and database removed."""
+    from django.db import connections
+
+    clear_own_cache_keys()
+    connections.close_all()
+    import psycopg
+
+    parts = urlsplit(database_url)
+    admin_url = parts._replace(path="/postgres").geturl()
+    with psycopg.connect(admin_url, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{parts.path.lstrip("/")}" WITH (FORCE)')
+
+
 def setup_django(env):
     """Configure Django in this process with the app's environment (for migrate and content).
 

@@ -39,6 +39,8 @@ from bench import content
 from bench.common import (
     Gunicorn,
     app_env,
+    clean_up,
+    clear_own_cache_keys,
     csrf_cookie,
     find_feedback_form,
     free_port,
@@ -430,19 +432,18 @@ def main():
     reset_database(direct)
     setup_django(app_env(direct, **common))
     prepare_app()
-    from django.core.cache import caches
-
-    for alias in ("default", "limits"):
-        caches[alias].delete_pattern("*")  # only keys with this run's prefix
-    initiatives, resources = content.load_demo()
-    log(f"content: {initiatives} initiatives, {resources} resources")
-
-    with Gunicorn(app_env(via_proxy.geturl(), **common), log_name="resilience-app") as server:
-        server.log_path.write_text("")  # this run only
-        ok = concurrent_feedback(server.port, args.posts, args.concurrency)
-        page_form = feedback_form(server.port)
-        for mode in [m.strip() for m in args.modes.split(",") if m.strip()]:
-            ok = outage(server, proxy, args.outage_seconds, mode, page_form) and ok
+    clear_own_cache_keys()  # only keys with this run's prefix
+    try:
+        initiatives, resources = content.load_demo()
+        log(f"content: {initiatives} initiatives, {resources} resources")
+        with Gunicorn(app_env(via_proxy.geturl(), **common), log_name="resilience-app") as server:
+            server.log_path.write_text("")  # this run only
+            ok = concurrent_feedback(server.port, args.posts, args.concurrency)
+            page_form = feedback_form(server.port)
+            for mode in [m.strip() for m in args.modes.split(",") if m.strip()]:
+                ok = outage(server, proxy, args.outage_seconds, mode, page_form) and ok
+    finally:
+        clean_up(direct)
     log("\nresilience: " + ("all checks passed" if ok else "FAILED"))
     sys.exit(0 if ok else 1)
 

@@ -34,6 +34,8 @@ from bench.common import (
     ROOT,
     Gunicorn,
     app_env,
+    clean_up,
+    clear_own_cache_keys,
     ensure_wrk,
     find_feedback_form,
     log,
@@ -334,11 +336,15 @@ def main():
     reset_database(args.database_url)
     setup_django(env)
     prepare_app()
-    if redis_url:
-        from django.core.cache import cache
+    clear_own_cache_keys()  # only keys with our prefix
+    try:
+        run_benchmark(args, wrk_path, env, baseline_env)
+    finally:
+        clean_up(args.database_url)
 
-        cache.delete_pattern("*")  # only keys with our prefix
 
+def run_benchmark(args, wrk_path, env, baseline_env):
+    """The baselines and every content scale, measured; the figures into bench/README.md."""
     subprocess.run(
         [sys.executable, "-m", "bench.baseline.prepare"], cwd=ROOT, env=baseline_env, check=True
     )
