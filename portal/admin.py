@@ -53,13 +53,13 @@ class SiteLinkAdmin(PublishableAdmin):
     ]
 
 
-class EntryPointInline(admin.TabularInline):
+class EntryPointInline(admin.StackedInline):
     model = EntryPoint
     extra = 0
     fields = ["order", "title", "text", "url"]
 
 
-class FeaturedInitiativeInline(admin.TabularInline):
+class FeaturedInitiativeInline(admin.StackedInline):
     model = FeaturedInitiative
     extra = 0
     fields = ["order", "initiative"]
