@@ -3,7 +3,7 @@
 from django.contrib import admin
 
 from portal import lockouts  # noqa: F401 - registers the login lockouts in the admin
-from portal.models import Page, Question, SiteLink
+from portal.models import EntryPoint, FeaturedInitiative, Page, Question, SiteLink, StartPage
 from publishing.admin import PublishableAdmin
 
 admin.site.site_header = "AI för socialtjänsten – redaktion"
@@ -49,5 +49,42 @@ class SiteLinkAdmin(PublishableAdmin):
     search_fields = ["label", "url"]
     fieldsets = [
         (None, {"fields": ["place", "label", "url", "order"]}),
+        PublishableAdmin.publication_fieldset,
+    ]
+
+
+class EntryPointInline(admin.StackedInline):
+    model = EntryPoint
+    extra = 0
+    fields = ["order", "title", "text", "url"]
+
+
+class FeaturedInitiativeInline(admin.StackedInline):
+    model = FeaturedInitiative
+    extra = 0
+    fields = ["order", "initiative"]
+
+
+@admin.register(StartPage)
+class StartPageAdmin(PublishableAdmin):
+    """The start page: introduction, entry points, featured initiatives and the webinar box."""
+
+    list_display = ["name", "state_column", "updated_at", "preview_column"]
+    search_fields = ["name", "heading", "intro"]
+    inlines = [EntryPointInline, FeaturedInitiativeInline]
+    fieldsets = [
+        (None, {"fields": ["name", "heading", "intro", "entry_points_heading"]}),
+        ("Utvalda AI-initiativ", {"fields": ["featured_heading", "featured_link_text"]}),
+        (
+            "Rutan om webbinariet",
+            {
+                "fields": [
+                    "webinar_heading",
+                    "webinar_text",
+                    "webinar_link_text",
+                    "webinar_link_url",
+                ]
+            },
+        ),
         PublishableAdmin.publication_fieldset,
     ]

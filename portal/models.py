@@ -157,3 +157,124 @@ class SiteLink(Publishable):
     def get_absolute_url(self):
         # The links show on every page; the start page is where an editor previews them.
         return reverse("portal:home")
+
+
+@reversion.register(follow=["entry_points", "featured"])
+class StartPage(Publishable):
+    """The start page's texts, entry points and featured initiatives, edited like content.
+
+    Editors may keep several (a draft next to the live one, or one scheduled for a
+    campaign); visitors see the newest live one (portal/startpage.py).
+    """
+
+    # Its parts are edited on the same admin page, so editors get the same rights on them,
+    # and saving any of them makes cached pages stale (portal/pagecache.py).
+    PUBLISHING = Declaration(parts=("portal.EntryPoint", "portal.FeaturedInitiative"))
+
+    name = models.CharField(
+        "namn i redaktionen",
+        max_length=200,
+        help_text="Syns bara i redaktionen, till exempel ”Startsidan hösten 2026”.",
+    )
+    heading = models.CharField("huvudrubrik", max_length=200)
+    intro = models.TextField("introduktion", blank=True)
+    entry_points_heading = models.CharField("rubrik över ingångarna", max_length=200)
+    featured_heading = models.CharField(
+        "rubrik över de utvalda AI-initiativen",
+        max_length=200,
+        blank=True,
+        help_text="Väljer du inga initiativ nedan visas de tre senast publicerade.",
+    )
+    featured_link_text = models.CharField(
+        "länktext till alla AI-initiativ", max_length=200, blank=True
+    )
+    webinar_heading = models.CharField(
+        "rubrik i rutan om webbinariet",
+        max_length=200,
+        blank=True,
+        help_text="Lämna tomt för att inte visa rutan.",
+    )
+    webinar_text = models.TextField("text i rutan om webbinariet", blank=True)
+    webinar_link_text = models.CharField("länktext i rutan", max_length=200, blank=True)
+    webinar_link_url = models.CharField(
+        "länkadress i rutan",
+        max_length=500,
+        blank=True,
+        validators=SiteLink._meta.get_field("url").validators,
+        help_text="En adress på webbplatsen, till exempel /webbinarium/, eller en hel adress.",
+    )
+
+    class Meta(Publishable.Meta):
+        ordering = ["-published_at", "-pk"]
+        verbose_name = "startsida"
+        verbose_name_plural = "startsidor"
+        permissions = [("publish_startpage", "Kan publicera startsidan")]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        # The start page has one address; the parameter picks this version in a preview.
+        return f"{reverse('portal:home')}?{self.PREVIEW_PARAMETER}={self.pk}"
+
+    PREVIEW_PARAMETER = "startsida"
+
+
+@reversion.register()
+class EntryPoint(models.Model):
+    """One of the start page's entry points ("Hitta rätt"): a heading link and a text."""
+
+    start_page = models.ForeignKey(
+        StartPage, on_delete=models.CASCADE, related_name="entry_points", verbose_name="startsida"
+    )
+    title = models.CharField("rubrik", max_length=200)
+    text = models.TextField(
+        "text",
+        blank=True,
+        help_text="{antal_initiativ}, {antal_resurser} och {antal_kategorier} byts mot "
+        "antalet publicerade AI-initiativ, resurser och kategorier.",
+    )
+    url = models.CharField(
+        "länkadress",
+        max_length=500,
+        validators=SiteLink._meta.get_field("url").validators,
+        help_text="En adress på webbplatsen, till exempel /ai-initiativ/, eller en hel adress.",
+    )
+    order = models.PositiveSmallIntegerField("ordning", default=100)
+
+    class Meta:
+        ordering = ["start_page", "order", "id"]
+        verbose_name = "ingång"
+        verbose_name_plural = "ingångar"
+
+    def __str__(self):
+        return self.title
+
+
+@reversion.register()
+class FeaturedInitiative(models.Model):
+    """An initiative the start page features, in the editors' order."""
+
+    start_page = models.ForeignKey(
+        StartPage, on_delete=models.CASCADE, related_name="featured", verbose_name="startsida"
+    )
+    initiative = models.ForeignKey(
+        "initiatives.Initiative",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name="AI-initiativ",
+    )
+    order = models.PositiveSmallIntegerField("ordning", default=100)
+
+    class Meta:
+        ordering = ["start_page", "order", "id"]
+        verbose_name = "utvalt AI-initiativ"
+        verbose_name_plural = "utvalda AI-initiativ"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["start_page", "initiative"], name="portal_featured_once_per_start_page"
+            )
+        ]
+
+    def __str__(self):
+        return str(self.initiative)

@@ -20,29 +20,34 @@ from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
 from initiatives.models import Initiative
+from portal import startpage
 from portal.middleware import database_unavailable_response, is_database_unavailable
 from portal.models import Page
 from portal.search import MAX_QUERY_LENGTH, clean_query, search
 from publishing import opendata, registry
 from publishing.models import latest_update, published_q
+from publishing.preview import previewable
 from publishing.views import PublishedDetailView
 from resources.models import Category, Resource
 
 
 @require_safe
 @registry.visitor_page
+@previewable
 def home(request):
     initiatives = Initiative.objects.published()
     resources = Resource.objects.published()
-    # The start page shows the pages' titles and introductions only.
-    pages = Page.objects.published().defer("search_vector", "rendered_markdown", "body")
+    start_page = startpage.current(request)
+    counts = {
+        "antal_initiativ": initiatives.count(),
+        "antal_resurser": resources.count(),
+        "antal_kategorier": Category.objects.count(),
+    }
     context = {
-        "latest_initiatives": initiatives.with_listing_data()[:3],
-        "initiative_count": initiatives.count(),
-        "resource_count": resources.count(),
-        "category_count": Category.objects.count(),
-        "intro_page": pages.filter(slug="introduktion-till-ai").first(),
-        "network_page": pages.filter(slug="natverk-och-forum").first(),
+        "start_page": start_page,
+        "entry_points": startpage.entries(start_page, counts),
+        "featured_initiatives": startpage.featured(start_page, initiatives.with_listing_data()),
+        "preview": request.is_preview,
         "last_updated": latest_update(*(ct.published() for ct in registry.publishable())),
     }
     return render(request, "portal/home.html", context)

@@ -69,12 +69,27 @@ def restore_site_links():
     migration.create_links(apps, None)  # does nothing when the links are there
 
 
+def restore_start_page():
+    """The start page a migration publishes, again after a flush (browser tests)."""
+    import importlib
+    from pathlib import Path
+
+    from django.apps import apps
+
+    import portal.migrations
+
+    name = next(Path(portal.migrations.__file__).parent.glob("*_start_page.py")).stem
+    migration = importlib.import_module(f"portal.migrations.{name}")
+    migration.create_start_page(apps, None)  # does nothing when there is one
+
+
 @pytest.fixture
 def site_pages(db):
     """The stand-alone pages every page links to from its footer and menu."""
     from tests.factories import PageFactory
 
     restore_site_links()
+    restore_start_page()
     return {
         slug: PageFactory(slug=slug, title=title)
         for slug, title in [

@@ -122,3 +122,38 @@ def test_a_conflicting_save_keeps_what_was_typed(live_server, two_editors, site_
         anna.get_by_role("link", name="Jämför versionen du öppnade med den senaste").click()
     compare.value.wait_for_load_state("load")
     assert "Bertils text" in compare.value.content()
+
+
+def test_the_start_page_intro_goes_out_after_a_second_editor_approves_it(
+    live_server, two_editors, site_pages
+):
+    from portal.models import StartPage
+
+    anna, bertil = two_editors
+    start_page = StartPage.objects.get()
+    anna.goto(f"{live_server.url}/admin/portal/startpage/{start_page.pk}/change/")
+    assert_axe_passes(anna, "start page form")
+    anna.locator("#id_intro").fill("Redaktionens nya introduktion till webbplatsen.")
+    anna.get_by_role("button", name="Skicka för granskning").click()
+    anna.wait_for_load_state("load")
+    assert "Skickat för granskning" in anna.content(), anna.locator("#content").inner_text()[:1500]
+    visitor = bertil.context.browser.new_context().new_page()
+    visitor.goto(f"{live_server.url}/")
+    assert visitor.locator("p.lead").inner_text().startswith("Här samlar Digg")
+    visitor.context.close()
+
+    bertil.goto(f"{live_server.url}/admin/")
+    bertil.get_by_role("link", name="Startsidan").click()
+    bertil.wait_for_load_state("load")
+    bertil.get_by_role("button", name="Godkänn och publicera").click()
+    bertil.wait_for_load_state("load")
+    start_page.refresh_from_db()
+    assert start_page.intro == "Redaktionens nya introduktion till webbplatsen.", bertil.url
+
+    # A new visitor: the first one's browser may keep the page for its short max-age.
+    visitor = bertil.context.browser.new_context().new_page()
+    visitor.goto(f"{live_server.url}/")
+    assert (
+        visitor.locator("p.lead").inner_text() == "Redaktionens nya introduktion till webbplatsen."
+    )
+    visitor.context.close()
