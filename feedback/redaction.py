@@ -26,7 +26,8 @@ between a personnummer and an ordinary number is its shape:
 - Organisation numbers (212000-2817) never have the shape: their third digit is 2 or more,
   so their "month" is 20 or more. The ones that do have it belong to a sole trader and are
   that person's personnummer, so removing them is right.
-- A date directly followed by a clock time ("2024-01-16 13.00") is a date and a time, and
+- A date written with its parts apart and directly followed by a clock time ("2024-01-16
+  13.00") is a date and a time ("20000101 00.00" is a personnummer), and
   a number glued by a dash, dot or slash to more digits ("2024-01-16-2024-01-20") is part
   of something longer, such as a range or a diarienummer, not a personnummer.
 - A phone number starts with "+", "00" or "0" and has 8 to 10 digits (national) or 8 to 15
@@ -237,12 +238,19 @@ def _is_personnummer(digits: list, n: int) -> bool:
     # Not glued by a dash, dot or slash to more digits (a range, a longer reference).
     if len(digits) > n and " " not in digits[n][0]:
         return False
-    # A date and a clock time: "2024-01-16 13.00".
+    # A date and a clock time: "2024-01-16 13.00". Only a date written as one, with its
+    # parts apart: "20000101 00.00" is a personnummer however much it looks like a time.
     seps = [s for s, _, _ in digits[1:n]]
     serial_sep = seps[n - 5]
+    date_written = bool(seps[n - 9]) and bool(seps[n - 7])
     clock = _CLOCK_RE.fullmatch(number[-4:-2] + "." + number[-2:])
     return not (
-        clock and " " in serial_sep and seps[n - 3] == "." and not seps[n - 4] and not seps[n - 2]
+        date_written
+        and clock
+        and " " in serial_sep
+        and seps[n - 3] == "."
+        and not seps[n - 4]
+        and not seps[n - 2]
     )
 
 

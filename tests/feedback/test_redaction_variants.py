@@ -421,3 +421,13 @@ def test_municipal_corpus_is_large_enough():
 def test_long_hostile_input_is_handled(hostile, check):
     assert len(hostile) >= 9990
     assert check(redact_text(hostile))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Min klient har personnummer 20000101 00.00.", "Hon är född 000101 00.00 enligt journalen."],
+)
+def test_a_personnummer_that_looks_like_a_compact_date_and_a_time_is_removed(text):
+    # Found by hypothesis: only a date written with its parts apart ("2024-01-16 13.00")
+    # is kept as a date and a time.
+    assert_no_digit_survives(text, ["[personnummer]"])
