@@ -46,7 +46,7 @@ def should_count(request, response) -> bool:
         return False
     # Only the HTML pages visitors see; the answer is a 200, so the page exists.
     match = getattr(request, "resolver_match", None)
-    if match is None:  # served from the page cache: no view ran, so resolve here
+    if match is None:  # no view ran and the page cache did not resolve it either
         try:
             match = resolve(request.path_info, getattr(request, "urlconf", None))
         except Resolver404:

@@ -190,6 +190,9 @@ def query_params(request) -> frozenset[str]:
         match = resolve(request.path_info, getattr(request, "urlconf", None))
     except Resolver404:
         return frozenset()
+    # Kept where Django keeps it: on a hit no view runs, and page-view counting above
+    # needs the match too (a view that does run sets it again).
+    request.resolver_match = match
     return registry.query_params(match)
 
 

@@ -157,3 +157,19 @@ def test_the_not_found_page_files_its_feedback_under_the_not_found_key(site_page
     response = visitor().get("/ai-initiativ/finns-inte/")
     assert response.status_code == 404
     assert f'name="page" value="{paths.NOT_FOUND_PAGE}"' in response.content.decode()
+
+
+def test_a_cache_hit_is_counted_without_resolving_its_address_twice(site_pages, settings):
+    from unittest import mock
+
+    from feedback import middleware
+
+    settings.PAGE_CACHE_SECONDS = 600
+    visitor().get("/ai-initiativ/")  # stored
+    with mock.patch.object(middleware, "resolve", side_effect=AssertionError("resolved again")):
+        response = Client(REMOTE_ADDR="198.51.100.12", HTTP_USER_AGENT=BROWSER).get(
+            "/ai-initiativ/"
+        )
+    assert response["X-Page-Cache"] == "hit"
+    viewcounts.flush()
+    assert PageViewDay.objects.get(key="/ai-initiativ/").views == 2
