@@ -21,7 +21,7 @@ edited. The declarations are read from Django's app registry at run time.
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Any
 
 from django.apps import apps
@@ -141,13 +141,20 @@ class ContentKind:
         return entry.lastmod(obj) if entry.lastmod else obj.updated_at
 
 
-def content_types() -> list[ContentKind]:
+def content_types() -> tuple[ContentKind, ...]:
     """Every declared content type, in the order of INSTALLED_APPS and of their models."""
-    return [
+    return _content_types(tuple(apps.get_models()))
+
+
+@cache
+def _content_types(models_: tuple[type[models.Model], ...]) -> tuple[ContentKind, ...]:
+    # Asked on every request (visitor pages, feedback, the page cache): found once per set
+    # of installed models, so each kind's looked-up parts and dataset are kept too.
+    return tuple(
         ContentKind(model, model.PUBLISHING)
-        for model in apps.get_models()
+        for model in models_
         if isinstance(getattr(model, "PUBLISHING", None), Declaration)
-    ]
+    )
 
 
 def get(model: type[models.Model]) -> ContentKind | None:
