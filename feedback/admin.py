@@ -20,7 +20,8 @@ from django.utils.text import Truncator
 from reversion.models import Version
 
 from feedback import exports, summary, viewcounts
-from feedback.models import Feedback, PageViewDay
+from feedback.models import Feedback, PageViewDay, SearchTermDay
+from publishing import registry
 from publishing.versions import version_label
 
 EXPORT_PERMISSION = "feedback.export_feedback"
@@ -204,6 +205,11 @@ class FeedbackAdmin(admin.ModelAdmin):
         return [
             path("export/", wrap(self.export_view), name="feedback_feedback_export"),
             path("sammanstallning/", wrap(self.summary_view), name="feedback_feedback_summary"),
+            path(
+                "sammanstallning/per-vecka/",
+                wrap(self.trend_view),
+                name="feedback_feedback_trend",
+            ),
             *super().get_urls(),
         ]
 
@@ -243,25 +249,26 @@ class FeedbackAdmin(admin.ModelAdmin):
         )
         return exports.streaming_csv_response(exports.feedback_csv_lines(queryset), filename)
 
-    def summary_view(self, request):
-        """Per page over a period: views, unique visitors, Ja, Nej, share helpful, comments."""
-        if not can_see_summary(request.user):
-            raise PermissionDenied
+    def _period(self, request, days=30):
+        """The period form and the chosen (or default: the last `days` days) period."""
         today = timezone.localdate()
-        defaults = {"fran": today - datetime.timedelta(days=29), "till": today}
+        defaults = {"fran": today - datetime.timedelta(days=days - 1), "till": today}
         form = PeriodForm(request.GET or None, initial=defaults)
         start, end = defaults["fran"], defaults["till"]
         if form.is_bound and form.is_valid():
             start = form.cleaned_data["fran"] or start
             end = form.cleaned_data["till"] or end
+        return form, start, end
+
+    def summary_view(self, request):
+        """Per page over a period, by section, with what stands out, searches and clicks."""
+        if not can_see_summary(request.user):
+            raise PermissionDenied
+        form, start, end = self._period(request)
         sort = request.GET.get("sort", summary.DEFAULT_SORT)
-        rows = summary.page_summary(start, end, sort)
         if request.GET.get("format") == "csv":
-            if not request.user.has_perm(EXPORT_PERMISSION):
-                raise PermissionDenied
-            return exports.streaming_csv_response(
-                summary.csv_lines(rows), f"sammanstallning-{start}-{end}.csv"
-            )
+            return self._summary_csv(request, start, end, sort)
+        rows = summary.page_summary(start, end, sort)
         base_query = {"fran": start.isoformat(), "till": end.isoformat()}
         columns = []
         for key, label in summary.COLUMNS.items():
@@ -278,6 +285,11 @@ class FeedbackAdmin(admin.ModelAdmin):
                     "aria_sort": ("descending" if descending else "ascending") if current else None,
                 }
             )
+
+        def csv_url(part):
+            return "?" + urlencode({**base_query, "sort": sort, "format": "csv", "del": part})
+
+        previous_start, previous_end = summary.previous_period(start, end)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
@@ -285,15 +297,153 @@ class FeedbackAdmin(admin.ModelAdmin):
             "form": form,
             "start": start,
             "end": end,
+            "previous_start": previous_start,
+            "previous_end": previous_end,
             "rows": rows,
+            "sections": summary.sections(rows),
+            "highlights": summary.highlights(rows),
+            "min_answers": summary.MIN_ANSWERS,
+            "drop_points": summary.DROP_POINTS,
             "columns": columns,
             "films": summary.film_summary(start, end),
+            "searches": summary.search_terms(start, end),
+            "clicks": summary.clicks(start, end),
             "unique_chart": summary.bar_chart(rows, "unique"),
             "share_chart": summary.bar_chart(rows, "share", maximum=100, unit=" %"),
-            "csv_url": "?" + urlencode({**base_query, "sort": sort, "format": "csv"}),
+            "trend_url": reverse("admin:feedback_feedback_trend") + "?" + urlencode(base_query),
+            "csv_url": csv_url("sidor"),
+            "terms_csv_url": csv_url("sokord"),
+            "clicks_csv_url": csv_url("klick"),
+            "click_groups_csv_url": csv_url("klickgrupper"),
             "can_export": request.user.has_perm(EXPORT_PERMISSION),
         }
         return TemplateResponse(request, "admin/feedback/summary.html", context)
+
+    def _summary_csv(self, request, start, end, sort):
+        if not request.user.has_perm(EXPORT_PERMISSION):
+            raise PermissionDenied
+        part = request.GET.get("del", "sidor")
+        if part == "sokord":
+            lines = summary.search_terms_csv_lines(start, end)
+        elif part == "klick":
+            lines = summary.clicks_csv_lines(summary.clicks(start, end))
+        elif part == "klickgrupper":
+            lines = summary.click_groups_csv_lines(summary.clicks(start, end))
+        else:
+            part = "sammanstallning"
+            lines = summary.csv_lines(summary.page_summary(start, end, sort))
+        return exports.streaming_csv_response(lines, f"{part}-{start}-{end}.csv")
+
+    def trend_view(self, request):
+        """One page (or the whole site) week by week, and the period against the one before."""
+        if not can_see_summary(request.user):
+            raise PermissionDenied
+        form, start, end = self._period(request, days=12 * 7)
+        page = (form.cleaned_data.get("sida") if form.is_bound and form.is_valid() else "") or ""
+        weeks = summary.weekly(start, end, page or None)
+        if request.GET.get("format") == "csv":
+            if not request.user.has_perm(EXPORT_PERMISSION):
+                raise PermissionDenied
+            name = "vecka-" + (page.strip("/").replace("/", "-") or "hela-webbplatsen")
+            return exports.streaming_csv_response(
+                summary.weekly_csv_lines(weeks), f"{name}-{start}-{end}.csv"
+            )
+        previous_start, previous_end = summary.previous_period(start, end)
+        current = summary.period_totals(weeks, page)
+        previous = summary.period_totals(
+            summary.weekly(previous_start, previous_end, page or None), page
+        )
+        current.previous = previous
+        title, section, history_url = "Hela webbplatsen", "", None
+        if page:
+            summary.describe([current])
+            title, section = current.title or page, current.section
+            history_url = content_history_url(page)
+        versions = summary.answers_per_version(previous_start, end, page) if page else []
+        drop = summary.share_drops(previous_start, end, pages={page}).get(page) if page else None
+        query = {"fran": start.isoformat(), "till": end.isoformat(), "sida": page}
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": f"Per vecka: {title}",
+            "page_title": title,
+            "page": page,
+            "section": section,
+            "history_url": history_url,
+            "form": form,
+            "start": start,
+            "end": end,
+            "previous_start": previous_start,
+            "previous_end": previous_end,
+            "weeks": weeks,
+            "current": current,
+            "previous": previous,
+            "comparison": comparison(current, previous),
+            "versions": versions,
+            "drop": drop,
+            "charts": [
+                ("diagram-visningar", "Visningar per vecka", summary.column_chart(weeks, "views")),
+                (
+                    "diagram-unika",
+                    "Unika besökare per vecka",
+                    summary.column_chart(weeks, "unique"),
+                ),
+                (
+                    "diagram-andel",
+                    "Andel Ja per vecka (%)",
+                    summary.column_chart(weeks, "share", maximum=100, unit=" %"),
+                ),
+                (
+                    "diagram-kommentarer",
+                    "Kommentarer per vecka",
+                    summary.column_chart(weeks, "comments"),
+                ),
+            ],
+            "csv_url": "?" + urlencode({**query, "format": "csv"}),
+            "summary_url": reverse("admin:feedback_feedback_summary")
+            + "?"
+            + urlencode({"fran": start.isoformat(), "till": end.isoformat()}),
+            "can_export": request.user.has_perm(EXPORT_PERMISSION),
+        }
+        return TemplateResponse(request, "admin/feedback/trend.html", context)
+
+
+def comparison(current, previous) -> list[dict]:
+    """The two periods side by side, figure by figure, with the change."""
+    lines = []
+    for label, now, before, unit in [
+        ("Visningar", current.views, previous.views, ""),
+        ("Unika besökare", current.unique, previous.unique, ""),
+        ("Ja", current.yes, previous.yes, ""),
+        ("Nej", current.no, previous.no, ""),
+        ("Andel Ja (%)", current.share, previous.share, " procentenheter"),
+        ("Kommentarer", current.comments, previous.comments, ""),
+    ]:
+        if now is None or before is None:
+            change = "–"
+        else:
+            difference = round(now - before, 1)
+            change = f"{difference:+g}{unit}".replace(".", ",").replace("-", "−")
+            if not unit and before:
+                change += f" ({100 * (now - before) / before:+.0f} %)".replace("-", "−")
+        lines.append({"label": label, "now": now, "before": before, "change": change})
+    return lines
+
+
+def content_history_url(page: str) -> str | None:
+    """The admin history of the content shown at `page`, if it is a content page."""
+    found = registry.content_type_at(page)
+    if found is None:
+        return None
+    ct, slug = found
+    pk = ct.model._default_manager.filter(slug=slug).values_list("pk", flat=True).first()
+    if pk is None:
+        return None
+    opts = ct.model._meta
+    try:
+        return reverse(f"admin:{opts.app_label}_{opts.model_name}_history", args=[pk])
+    except NoReverseMatch:
+        return None
 
 
 def can_see_summary(user) -> bool:
@@ -318,4 +468,24 @@ class PageViewDayAdmin(admin.ModelAdmin):
 
     def changelist_view(self, request, extra_context=None):
         viewcounts.flush()  # the views counted in the cache since the last flush
+        return super().changelist_view(request, extra_context)
+
+
+@admin.register(SearchTermDay)
+class SearchTermDayAdmin(admin.ModelAdmin):
+    """What visitors searched for, per day; written by the site, only read here."""
+
+    list_display = ["date", "term", "searches", "without_results", "results"]
+    list_filter = ["date"]
+    search_fields = ["term"]
+    date_hierarchy = "date"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        summary.flush()
         return super().changelist_view(request, extra_context)

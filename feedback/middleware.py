@@ -6,6 +6,11 @@ midnight). The count goes to the cache (feedback/viewcounts.py: with Redis a cou
 a HyperLogLog, which keeps no identifier) and reaches the database, as the day's two
 numbers per page, when the statistics are read or flush_view_counts runs.
 
+The site search says on its response what was searched for and how much it found
+(publishing/searchreport.py); the same rules decide whether that search is counted, as a
+redacted term with no visitor attached (feedback/searchterms.py), and the report is taken
+off every response before it leaves.
+
 Placed above the page cache in MIDDLEWARE, so pages served from the cache are counted too.
 """
 
@@ -14,9 +19,9 @@ import re
 
 from django.urls import Resolver404, resolve
 
-from feedback import abuse, paths, services
+from feedback import abuse, paths, searchterms, services
 from feedback.models import PageViewDay
-from publishing import outage, registry
+from publishing import outage, registry, searchreport
 
 logger = logging.getLogger(__name__)
 
@@ -67,11 +72,14 @@ class PageViewMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
+        search = searchreport.take(response)
         # Counting must never cost a visitor the page. It goes to the cache only, so a
         # database outage does not stop it; any failure is one line in the log.
         try:
             if not should_count(request, response):
                 return response
+            if search is not None:
+                searchterms.record(query=search[0], results=search[1])
             services.record_view(
                 kind=PageViewDay.Kind.PAGE,
                 key=request.path[: paths.MAX_PATH_LENGTH],

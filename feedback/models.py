@@ -1,8 +1,9 @@
 """Visitor feedback ("Hjälpte denna information dig?") and page-view statistics.
 
 Nothing here identifies a visitor: no IP address, cookie or user agent is stored.
-Feedback rows hold the page, the answer and a redacted comment; page views and film
-plays are kept only as daily counts per page or film.
+Feedback rows hold the page, the answer and a redacted comment; page views, film
+plays and outbound clicks are kept only as daily counts per page, film or link, and
+search terms only as daily counts per (redacted) term.
 """
 
 import datetime
@@ -164,6 +165,9 @@ class PageViewDayQuerySet(models.QuerySet):
     def films(self):
         return self.filter(kind=PageViewDay.Kind.FILM)
 
+    def links(self):
+        return self.filter(kind=PageViewDay.Kind.LINK)
+
     def between(self, start: datetime.date | None = None, end: datetime.date | None = None):
         qs = self
         if start:
@@ -224,10 +228,14 @@ class PageViewDay(models.Model):
     class Kind(models.TextChoices):
         PAGE = "page", "Sidvisning"
         FILM = "film", "Filmvisning"
+        LINK = "link", "Klick på extern länk"
 
     kind = models.CharField("typ", max_length=8, choices=Kind, default=Kind.PAGE)
     key = models.CharField(
-        "sida eller film", max_length=300, help_text="Sidans adress eller filmens id."
+        "sida, film eller länk",
+        max_length=300,
+        help_text="Sidans adress, filmens id eller länkens innehåll "
+        "(innehållstyp/id/fält, t.ex. resources.resource/12/url).",
     )
     date = models.DateField("datum")
     views = models.PositiveIntegerField("visningar", default=0)
@@ -249,6 +257,109 @@ class PageViewDay(models.Model):
                 condition=Q(unique_views__lte=F("views")), name="unique_views_within_views"
             ),
         ]
+        indexes = [
+            # The summary reads every key of one kind over a period: an index-only scan of
+            # this index on PostgreSQL, no table reads (bench/analytics_summary.py). Plain
+            # key columns, not INCLUDE, so SQLite builds the same index.
+            models.Index(
+                fields=["kind", "date", "key", "views", "unique_views"],
+                name="pageviewday_kind_date",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.key} {self.date:%Y-%m-%d}: {self.views} ({self.unique_views} unika)"
+
+
+# --- Search terms ----------------------------------------------------------------------------
+
+SEARCH_TERM_MAX_LENGTH = 100
+
+
+class SearchTermDayQuerySet(models.QuerySet):
+    def between(self, start: datetime.date | None = None, end: datetime.date | None = None):
+        qs = self
+        if start:
+            qs = qs.filter(date__gte=start)
+        if end:
+            qs = qs.filter(date__lte=end)
+        return qs
+
+    def older_than(self, day: datetime.date):
+        return self.filter(date__lt=day)
+
+    def totals_by_term(self):
+        """Searches, searches that found nothing, and the latest day's results, per term."""
+        return (
+            self.order_by()
+            .values("term")
+            .annotate(
+                total_searches=Sum("searches"),
+                total_without_results=Sum("without_results"),
+                last_date=models.Max("date"),
+            )
+        )
+
+    def add(
+        self, *, term: str, date: datetime.date, searches: int, without_results: int, results: int
+    ) -> None:
+        """Add a day's searches for `term` to its row (one UPDATE, an INSERT the first time)."""
+        increments = {
+            "searches": F("searches") + searches,
+            "without_results": F("without_results") + without_results,
+            "results": results,
+        }
+        if self.filter(term=term, date=date).update(**increments):
+            return
+        try:
+            with transaction.atomic():
+                self.create(
+                    term=term,
+                    date=date,
+                    searches=searches,
+                    without_results=without_results,
+                    results=results,
+                )
+        except IntegrityError:
+            self.filter(term=term, date=date).update(**increments)
+
+
+class SearchTermDay(models.Model):
+    """How often a term was searched for on one day, and what it found; never by whom.
+
+    The term is normalised (lower case, spaces squeezed) and redacted like comments
+    (feedback/redaction.py) before it is counted anywhere, the cache included.
+    """
+
+    term = models.CharField("sökord", max_length=SEARCH_TERM_MAX_LENGTH)
+    date = models.DateField("datum")
+    searches = models.PositiveIntegerField("sökningar", default=0)
+    without_results = models.PositiveIntegerField(
+        "sökningar utan träffar", default=0, help_text="Sökningar som inte hittade något."
+    )
+    results = models.PositiveIntegerField(
+        "träffar", default=0, help_text="Antal träffar vid dagens senaste sökning."
+    )
+
+    objects = SearchTermDayQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-searches", "term"]
+        verbose_name = "sökord per dag"
+        verbose_name_plural = "sökord per dag"
+        constraints = [
+            models.UniqueConstraint(fields=["date", "term"], name="one_count_per_term_day"),
+            models.CheckConstraint(
+                condition=Q(without_results__lte=F("searches")),
+                name="searches_without_results_within_searches",
+            ),
+        ]
+        indexes = [
+            models.Index(  # the summary's period, read from the index alone
+                fields=["date", "term", "searches", "without_results", "results"],
+                name="searchtermday_date",
+            ),
+        ]
+
+    def __str__(self):
+        return f"”{self.term}” {self.date:%Y-%m-%d}: {self.searches} sökningar"

@@ -20,7 +20,7 @@ NOT_FOUND_PAGE = "/404"
 MAX_PATH_LENGTH = 300
 
 # Areas that are not public pages: no feedback block, no view counting.
-NON_PUBLIC_PREFIXES = ("/admin/", "/static/", "/media/", "/aterkoppling/")
+NON_PUBLIC_PREFIXES = ("/admin/", "/static/", "/media/", "/aterkoppling/", "/ut/")
 
 
 def normalise_path(value) -> str | None:

@@ -1,14 +1,21 @@
-"""The per-page summary for analysts: views, unique visitors, Ja, Nej, share helpful, comments.
+"""The statistics for analysts: pages, weekly trends, search terms and outbound clicks.
 
-Two grouped queries whatever the number of pages; merging and sorting happen in Python
-on one row per page.
+Every figure comes from grouped queries whose number does not grow with the number of
+pages, terms or links (bench/analytics_summary.py times a year of data for every page);
+merging and sorting happen in Python on one row per page, term or link.
 """
 
 import datetime
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
 
-from feedback import exports, viewcounts
-from feedback.models import Feedback, PageViewDay
+from django.db.models import Count, Q, Sum
+from django.db.models.functions import TruncDate
+from django.utils.text import capfirst
+
+from feedback import exports, outbound, searchterms, viewcounts
+from feedback.models import Feedback, PageViewDay, SearchTermDay
+from publishing import registry
 
 COLUMNS = {
     "page": "Sida",
@@ -19,7 +26,50 @@ COLUMNS = {
     "share": "Andel Ja (%)",
     "comments": "Kommentarer",
 }
+# Added after the columns analysts' spreadsheets already use, so those keep their place.
+EXTRA_CSV_COLUMNS = [
+    "Rubrik",
+    "Avsnitt",
+    "Visningar föregående period",
+    "Andel Ja (%) föregående period",
+]
 DEFAULT_SORT = "-unique"
+OTHER_SECTION = "Övrigt"
+# A share of Ja is shown as "lowest" or "dropped" only with at least this many answers.
+MIN_ANSWERS = 5
+# A page stands out when Ja on its newest version is this many points below the versions before.
+DROP_POINTS = 15
+HIGHLIGHTS = 5
+
+
+def flush() -> None:
+    """Move what the cache counted (views, plays, clicks, searches) into the database."""
+    viewcounts.flush()
+    searchterms.flush()
+
+
+def share_of(yes: int, no: int) -> float | None:
+    answers = yes + no
+    return round(100 * yes / answers, 1) if answers else None
+
+
+def percent_text(value: float | None) -> str:
+    return "" if value is None else f"{value:.1f}".replace(".", ",")
+
+
+@dataclass
+class ShareDrop:
+    """Ja on a page's newest answered version against the versions answered before it."""
+
+    version_id: int
+    before: float
+    after: float
+    answers_before: int
+    answers_after: int
+
+    @property
+    def points(self) -> float:
+        return round(self.before - self.after, 1)
 
 
 @dataclass
@@ -30,24 +80,113 @@ class PageRow:
     yes: int = 0
     no: int = 0
     comments: int = 0
+    title: str = ""
+    section: str = OTHER_SECTION
+    previous: "PageRow | None" = None
+    drop: ShareDrop | None = None
 
     @property
     def share(self) -> float | None:
-        answers = self.yes + self.no
-        return round(100 * self.yes / answers, 1) if answers else None
+        return share_of(self.yes, self.no)
+
+    @property
+    def answers(self) -> int:
+        return self.yes + self.no
+
+    @property
+    def label(self) -> str:
+        return self.title or self.page
+
+    @property
+    def views_change(self) -> int | None:
+        return None if self.previous is None else self.views - self.previous.views
+
+    @property
+    def share_change(self) -> float | None:
+        if self.previous is None or self.share is None or self.previous.share is None:
+            return None
+        return round(self.share - self.previous.share, 1)
 
 
-def page_summary(start: datetime.date, end: datetime.date, sort: str = DEFAULT_SORT):
-    viewcounts.flush()  # the views counted in the cache since the last flush
+def previous_period(
+    start: datetime.date, end: datetime.date
+) -> tuple[datetime.date, datetime.date]:
+    """The period of the same length that ends the day before `start`."""
+    length = end - start
+    return start - length - datetime.timedelta(days=1), start - datetime.timedelta(days=1)
+
+
+def _page_rows(start, end) -> dict[str, PageRow]:
     rows: dict[str, PageRow] = {}
-    views = PageViewDay.objects.pages().between(start, end).totals_by_key()
-    for item in views:
+    for item in PageViewDay.objects.pages().between(start, end).totals_by_key():
         row = rows.setdefault(item["key"], PageRow(item["key"]))
         row.views, row.unique = item["total_views"] or 0, item["total_unique"] or 0
     for item in Feedback.objects.between(start, end).summary_by_page():
         row = rows.setdefault(item["page"], PageRow(item["page"]))
         row.yes, row.no, row.comments = item["yes"], item["no"], item["comments"]
+    return rows
+
+
+def page_summary(start: datetime.date, end: datetime.date, sort: str = DEFAULT_SORT):
+    """One row per page over the period, named and compared with the period before."""
+    flush()
+    rows = _page_rows(start, end)
+    previous = _page_rows(*previous_period(start, end))
+    for page, row in rows.items():
+        row.previous = previous.get(page, PageRow(page))
+    describe(rows.values())
+    drops = share_drops(previous_period(start, end)[0], end, pages=rows)
+    for page, drop in drops.items():
+        rows[page].drop = drop
     return sort_rows(list(rows.values()), sort)
+
+
+def describe(rows) -> None:
+    """Give each row its page's title and section (publishing.registry.describe_pages)."""
+    rows = list(rows)
+    described = registry.describe_pages(row.page for row in rows)
+    for row in rows:
+        description = described.get(row.page)
+        if description is not None:
+            row.title = description.title
+            row.section = description.section or OTHER_SECTION
+
+
+def share_drops(start, end, *, pages=None) -> dict[str, ShareDrop]:
+    """Pages whose newest answered version gets clearly fewer Ja than the versions before.
+
+    Answers know the version of the content they were given on (feedback/content.py); one
+    grouped query over the period.
+    """
+    per_page: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+    rows = (
+        Feedback.objects.between(start, end)
+        .exclude(version_id=None)
+        .order_by()
+        .values_list("page", "version_id")
+        .annotate(yes=Count("pk", filter=Q(helpful=True)), no=Count("pk", filter=Q(helpful=False)))
+    )
+    for page, version_id, yes, no in rows:
+        if pages is None or page in pages:
+            per_page[page].append((version_id, yes, no))
+    drops = {}
+    for page, versions in per_page.items():
+        if len(versions) < 2:
+            continue
+        versions.sort()
+        newest = versions[-1]
+        yes_before = sum(yes for _, yes, _ in versions[:-1])
+        no_before = sum(no for _, _, no in versions[:-1])
+        before, after = share_of(yes_before, no_before), share_of(newest[1], newest[2])
+        if (
+            yes_before + no_before >= MIN_ANSWERS
+            and newest[1] + newest[2] >= MIN_ANSWERS
+            and before - after >= DROP_POINTS
+        ):
+            drops[page] = ShareDrop(
+                newest[0], before, after, yes_before + no_before, newest[1] + newest[2]
+            )
+    return drops
 
 
 def sort_rows(rows: list[PageRow], sort: str) -> list[PageRow]:
@@ -64,6 +203,35 @@ def sort_rows(rows: list[PageRow], sort: str) -> list[PageRow]:
     return sorted(known, key=lambda row: getattr(row, column), reverse=descending) + unknown
 
 
+@dataclass
+class Section:
+    name: str
+    rows: list[PageRow]
+
+    @property
+    def unique(self) -> int:
+        return sum(row.unique for row in self.rows)
+
+
+def sections(rows: list[PageRow]) -> list[Section]:
+    """The rows by section (in their order), the most visited section first, Övrigt last."""
+    grouped: dict[str, list[PageRow]] = {}
+    for row in rows:
+        grouped.setdefault(row.section, []).append(row)
+    found = [Section(name, section_rows) for name, section_rows in grouped.items()]
+    return sorted(found, key=lambda s: (s.name == OTHER_SECTION, -s.unique, s.name))
+
+
+def highlights(rows: list[PageRow]) -> dict[str, list[PageRow]]:
+    """What an analyst looks at first: most visited, lowest Ja, Ja dropped after an edit."""
+    answered = [row for row in rows if row.answers >= MIN_ANSWERS]
+    return {
+        "most_viewed": sorted(rows, key=lambda r: (-r.unique, -r.views, r.page))[:HIGHLIGHTS],
+        "lowest_share": sorted(answered, key=lambda r: (r.share, -r.answers, r.page))[:HIGHLIGHTS],
+        "dropped": sorted((r for r in rows if r.drop), key=lambda r: -r.drop.points),
+    }
+
+
 def film_summary(start: datetime.date, end: datetime.date):
     viewcounts.flush()
     return list(PageViewDay.objects.films().between(start, end).totals_by_key().order_by("key"))
@@ -71,7 +239,7 @@ def film_summary(start: datetime.date, end: datetime.date):
 
 def csv_lines(rows: list[PageRow]):
     return exports.csv_lines(
-        list(COLUMNS.values()),
+        [*COLUMNS.values(), *EXTRA_CSV_COLUMNS],
         (
             [
                 row.page,
@@ -79,15 +247,318 @@ def csv_lines(rows: list[PageRow]):
                 row.unique,
                 row.yes,
                 row.no,
-                "" if row.share is None else f"{row.share:.1f}".replace(".", ","),
+                percent_text(row.share),
                 row.comments,
+                row.title,
+                row.section,
+                "" if row.previous is None else row.previous.views,
+                "" if row.previous is None else percent_text(row.previous.share),
             ]
             for row in rows
         ),
     )
 
 
-# A horizontal bar chart drawn on the server as SVG: no script, no external service.
+# --- Weekly trends ---------------------------------------------------------------------------
+
+
+@dataclass
+class WeekRow:
+    start: datetime.date  # the Monday
+    views: int = 0
+    unique: int = 0
+    yes: int = 0
+    no: int = 0
+    comments: int = 0
+
+    @property
+    def share(self) -> float | None:
+        return share_of(self.yes, self.no)
+
+    @property
+    def week(self) -> int:
+        return self.start.isocalendar().week
+
+    @property
+    def label(self) -> str:
+        return f"v. {self.week}"
+
+
+def monday(day: datetime.date) -> datetime.date:
+    return day - datetime.timedelta(days=day.weekday())
+
+
+def weekly(start: datetime.date, end: datetime.date, page: str | None = None) -> list[WeekRow]:
+    """Views, unique visitors, Ja, Nej and comments per week (Monday to Sunday) of the period.
+
+    For one page, or the whole site when `page` is None. Weeks at the ends are cut to the
+    period. Two grouped queries, per day, summed into weeks here.
+    """
+    flush()
+    weeks: dict[datetime.date, WeekRow] = {}
+    day = monday(start)
+    while day <= end:
+        weeks[day] = WeekRow(day)
+        day += datetime.timedelta(days=7)
+    views = PageViewDay.objects.pages().between(start, end)
+    if page:
+        views = views.filter(key=page)
+    for date, total, unique in (
+        views.order_by()
+        .values("date")
+        .annotate(v=Sum("views"), u=Sum("unique_views"))
+        .values_list("date", "v", "u")
+    ):
+        row = weeks[monday(date)]
+        row.views += total or 0
+        row.unique += unique or 0
+    answers = Feedback.objects.between(start, end).for_page(page)
+    for date, yes, no, comments in (
+        answers.order_by()
+        .annotate(day=TruncDate("created_at"))
+        .values("day")
+        .annotate(
+            yes=Count("pk", filter=Q(helpful=True)),
+            no=Count("pk", filter=Q(helpful=False)),
+            comments=Count("pk", filter=~Q(comment="")),
+        )
+        .values_list("day", "yes", "no", "comments")
+    ):
+        row = weeks.get(monday(date))
+        if row is not None:
+            row.yes += yes
+            row.no += no
+            row.comments += comments
+    return list(weeks.values())
+
+
+def period_totals(weeks: list[WeekRow], page: str = "") -> PageRow:
+    return PageRow(
+        page,
+        views=sum(w.views for w in weeks),
+        unique=sum(w.unique for w in weeks),
+        yes=sum(w.yes for w in weeks),
+        no=sum(w.no for w in weeks),
+        comments=sum(w.comments for w in weeks),
+    )
+
+
+def answers_per_version(start, end, page: str) -> list[dict]:
+    """Ja and Nej per version of the page's content over the period, oldest first."""
+    rows = (
+        Feedback.objects.between(start, end)
+        .for_page(page)
+        .exclude(version_id=None)
+        .order_by()
+        .values_list("version_id")
+        .annotate(yes=Count("pk", filter=Q(helpful=True)), no=Count("pk", filter=Q(helpful=False)))
+        .order_by("version_id")
+    )
+    return [
+        {"version_id": version_id, "yes": yes, "no": no, "share": share_of(yes, no)}
+        for version_id, yes, no in rows
+    ]
+
+
+def weekly_csv_lines(weeks: list[WeekRow]):
+    return exports.csv_lines(
+        [
+            "Vecka",
+            "Från och med",
+            "Visningar",
+            "Unika besökare",
+            "Ja",
+            "Nej",
+            "Andel Ja (%)",
+            "Kommentarer",
+        ],
+        (
+            [
+                f"{w.start.isocalendar().year}-V{w.week:02d}",
+                w.start.isoformat(),
+                w.views,
+                w.unique,
+                w.yes,
+                w.no,
+                percent_text(w.share),
+                w.comments,
+            ]
+            for w in weeks
+        ),
+    )
+
+
+# --- Search terms ----------------------------------------------------------------------------
+
+TOP_TERMS = 20
+
+
+@dataclass
+class TermRow:
+    term: str
+    searches: int
+    without_results: int
+    results: int | None = None  # what the term found on the last day it was searched for
+
+
+def search_terms(start: datetime.date, end: datetime.date) -> dict:
+    """The most searched terms and the terms that found nothing, with the period's totals."""
+    searchterms.flush()
+    period = SearchTermDay.objects.between(start, end)
+    totals = period.aggregate(
+        searches=Sum("searches"),
+        without_results=Sum("without_results"),
+        terms=Count("term", distinct=True),
+    )
+    grouped = period.totals_by_term()
+    top = [
+        TermRow(item["term"], item["total_searches"], item["total_without_results"])
+        for item in grouped.order_by("-total_searches", "term")[:TOP_TERMS]
+    ]
+    nothing = [
+        TermRow(item["term"], item["total_searches"], item["total_without_results"])
+        for item in grouped.filter(total_without_results__gt=0).order_by(
+            "-total_without_results", "term"
+        )[:TOP_TERMS]
+    ]
+    # The latest number of results of the terms shown, in one query.
+    shown = {row.term for row in top + nothing}
+    latest: dict[str, int] = {}
+    for term, results in (
+        period.filter(term__in=shown).order_by("term", "-date").values_list("term", "results")
+    ):
+        latest.setdefault(term, results)
+    for row in top + nothing:
+        row.results = latest.get(row.term)
+    return {
+        "searches": totals["searches"] or 0,
+        "without_results": totals["without_results"] or 0,
+        "terms": totals["terms"] or 0,
+        "top": top,
+        "nothing": nothing,
+    }
+
+
+def search_terms_csv_lines(start: datetime.date, end: datetime.date):
+    """Every term per day of the period: searches, searches without results, results."""
+    searchterms.flush()
+    rows = (
+        SearchTermDay.objects.between(start, end)
+        .order_by("date", "-searches", "term")
+        .values_list("date", "term", "searches", "without_results", "results")
+        .iterator(chunk_size=2000)
+    )
+    return exports.csv_lines(
+        ["Datum", "Sökord", "Sökningar", "Sökningar utan träffar", "Träffar"],
+        ([date.isoformat(), term, n, empty, found] for date, term, n, empty, found in rows),
+    )
+
+
+# --- Outbound clicks -------------------------------------------------------------------------
+
+
+@dataclass
+class ClickRow:
+    key: str
+    clicks: int
+    unique: int
+    kind: str = ""  # "resurs", "AI-initiativ": the content type's name
+    title: str = ""
+    url: str = ""
+    groups: dict[str, str] = field(default_factory=dict)  # "Kategori" → "Juridik"
+
+
+@dataclass
+class GroupRow:
+    value: str
+    clicks: int = 0
+    unique: int = 0
+
+
+def clicks(start: datetime.date, end: datetime.date) -> dict:
+    """Clicks on outbound links per item, and per each group its type declares.
+
+    The groups (a resource's category and sender, an initiative's municipality) are what
+    the content type declares in `Declaration.click_groups`: a field or a foreign key,
+    shown by its text, so the grouping holds whether a publisher is text or a model.
+    One query for the counts and one per content type that was clicked.
+    """
+    viewcounts.flush()
+    rows: list[ClickRow] = []
+    by_label: dict[str, dict[int, ClickRow]] = defaultdict(dict)
+    for item in PageViewDay.objects.links().between(start, end).totals_by_key():
+        row = ClickRow(item["key"], item["total_views"] or 0, item["total_unique"] or 0)
+        rows.append(row)
+        link = outbound.Link.from_key(row.key)
+        if link is not None:
+            by_label[link.label][link.pk] = row
+    groups: dict[str, dict[str, GroupRow]] = {}
+    for label, by_pk in by_label.items():
+        ct = registry.by_label(label)
+        if ct is None:
+            continue
+        group_fields = [ct.model._meta.get_field(name) for name in ct.declaration.click_groups]
+        related = [f.name for f in group_fields if f.is_relation]
+        queryset = ct.model._default_manager.filter(pk__in=list(by_pk))
+        if related:
+            queryset = queryset.select_related(*related)
+        for obj in queryset:
+            row = by_pk[obj.pk]
+            link = outbound.Link.from_key(row.key)
+            row.kind = capfirst(ct.verbose_name)
+            row.title = registry.display_title(obj)
+            row.url = getattr(obj, link.field, "") or ""
+            for group_field in group_fields:
+                value = getattr(obj, group_field.name)
+                text = str(value) if value not in (None, "") else "–"
+                name = capfirst(group_field.verbose_name)
+                row.groups[name] = text
+                total = groups.setdefault(name, {}).setdefault(text, GroupRow(text))
+                total.clicks += row.clicks
+                total.unique += row.unique
+    rows.sort(key=lambda r: (-r.clicks, -r.unique, r.title, r.key))
+    return {
+        "rows": rows,
+        "total": sum(r.clicks for r in rows),
+        "groups": {
+            name: sorted(values.values(), key=lambda g: (-g.clicks, g.value))
+            for name, values in groups.items()
+        },
+    }
+
+
+def clicks_csv_lines(summary: dict):
+    names = list(summary["groups"])
+    return exports.csv_lines(
+        ["Typ", "Rubrik", "Länk", *names, "Klick", "Unika besökare", "Nyckel"],
+        (
+            [
+                row.kind,
+                row.title,
+                row.url,
+                *(row.groups.get(name, "") for name in names),
+                row.clicks,
+                row.unique,
+                row.key,
+            ]
+            for row in summary["rows"]
+        ),
+    )
+
+
+def click_groups_csv_lines(summary: dict):
+    return exports.csv_lines(
+        ["Gruppering", "Värde", "Klick", "Unika besökare"],
+        (
+            [name, group.value, group.clicks, group.unique]
+            for name, values in summary["groups"].items()
+            for group in values
+        ),
+    )
+
+
+# --- Charts drawn on the server as SVG: no script, no external service -----------------------
+
 CHART_WIDTH = 760
 LABEL_WIDTH = 300
 BAR_AREA = 380
@@ -97,6 +568,7 @@ MAX_BARS = 20
 
 
 def bar_chart(rows: list[PageRow], attribute: str, *, maximum: float | None = None, unit=""):
+    """Horizontal bars, one per row (at most 20), labelled with the page's title."""
     shown = [row for row in rows if getattr(row, attribute) is not None][:MAX_BARS]
     top = maximum or max((getattr(row, attribute) for row in shown), default=0) or 1
     bars = []
@@ -104,7 +576,7 @@ def bar_chart(rows: list[PageRow], attribute: str, *, maximum: float | None = No
         value = getattr(row, attribute)
         y = index * ROW_HEIGHT + 6
         width = round(BAR_AREA * value / top, 1)
-        label = row.page if len(row.page) <= 40 else row.page[:39] + "…"
+        label = row.label if len(row.label) <= 40 else row.label[:39] + "…"
         text = f"{value:g}{unit}".replace(".", ",")
         bars.append(
             {
@@ -123,4 +595,43 @@ def bar_chart(rows: list[PageRow], attribute: str, *, maximum: float | None = No
         "label_width": LABEL_WIDTH,
         "bar_height": BAR_HEIGHT,
         "label_x": LABEL_WIDTH - 8,
+    }
+
+
+COLUMN_AREA_HEIGHT = 160
+COLUMN_TOP = 24  # room for the value above the tallest column
+COLUMN_LABEL_HEIGHT = 24
+
+
+def column_chart(weeks: list[WeekRow], attribute: str, *, maximum: float | None = None, unit=""):
+    """Vertical columns, one per week, each with its value above and its week below."""
+    values = [getattr(week, attribute) for week in weeks]
+    top = maximum or max((v for v in values if v is not None), default=0) or 1
+    slot = max(12.0, min(60.0, (CHART_WIDTH - 20) / max(1, len(weeks))))
+    width = round(slot * 0.7, 1)
+    base = COLUMN_TOP + COLUMN_AREA_HEIGHT
+    columns = []
+    for index, (week, value) in enumerate(zip(weeks, values, strict=True)):
+        x = round(10 + index * slot, 1)
+        height = 0 if value is None else round(COLUMN_AREA_HEIGHT * value / top, 1)
+        columns.append(
+            {
+                "x": x,
+                "y": round(base - height, 1),
+                "height": height,
+                "width": width,
+                "center": round(x + width / 2, 1),
+                "value_y": round(base - height - 4, 1),
+                "value": "–" if value is None else f"{value:g}{unit}".replace(".", ","),
+                "label": week.label,
+                "show_label": len(weeks) <= 16 or index % max(1, len(weeks) // 12) == 0,
+            }
+        )
+    return {
+        "columns": columns,
+        "width": round(max(CHART_WIDTH, 20 + slot * len(weeks)), 1),
+        "height": base + COLUMN_LABEL_HEIGHT,
+        "base": base,
+        "label_y": base + 16,
+        "font_size": 11 if len(weeks) > 16 else 13,
     }

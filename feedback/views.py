@@ -1,4 +1,4 @@
-"""The visitor's side: answer, comment and film plays.
+"""The visitor's side: answer, comment, film plays and outbound links.
 
 Without JavaScript a form POST answers and the visitor is sent back (303) to the page
 at the feedback block. feedback.js sends the same forms with fetch and gets the block's
@@ -7,16 +7,17 @@ new content back to swap in place. Spam gets exactly the response success gets.
 
 from urllib.parse import urlencode
 
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_POST, require_safe
 
-from feedback import abuse, films, paths, services
+from feedback import abuse, films, outbound, paths, services
 from feedback.forms import AnswerForm, CommentForm
 from feedback.middleware import is_bot
+from feedback.models import PageViewDay
 from publishing.cross_site import same_origin_post
 
 STATE_PARAM = "aterkoppling"
@@ -161,3 +162,30 @@ def film_play(request):
             ),
         )
     return HttpResponse(status=204)
+
+
+@require_safe
+@never_cache
+def follow_link(request, label, pk, field):
+    """Count a click on an external link we show, then send the visitor there.
+
+    Only to the address stored in our published content for that item and field
+    (feedback/outbound.py); anything else is a 404.
+    """
+    url = outbound.target(label, pk, field)
+    if url is None:
+        raise Http404("Ingen sådan länk.")
+    user = getattr(request, "user", None)
+    is_staff = user is not None and user.is_authenticated and user.is_staff
+    if request.method == "GET" and not is_bot(request) and not is_staff:
+        link = outbound.Link(label, pk, field)
+        services.record_view(
+            kind=PageViewDay.Kind.LINK,
+            key=link.key,
+            visitor=abuse.client_hash(
+                request, purpose="view", with_user_agent=True, extra=f"link\n{link.key}"
+            ),
+        )
+    response = HttpResponseRedirect(url)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response

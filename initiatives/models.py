@@ -124,6 +124,7 @@ class Initiative(KeepsOldAddresses, RendersMarkdown, SearchIndexed, Publishable)
             kind="initiative", label="AI-initiativ", snippet_fields=("ingress", *MARKDOWN_FIELDS)
         ),
         link_fields=("source_url",),
+        click_groups=("municipality",),  # outbound clicks per municipality
         markdown_fields=MARKDOWN_FIELDS,
         in_review_queue=True,
         sitemap=SitemapEntry(changefreq="monthly", priority=0.7),

@@ -351,6 +351,11 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 # ---------------------------------------------------------------------------
 # Comments older than this many months are deleted by `manage.py purge_old_feedback`.
 FEEDBACK_COMMENT_RETENTION_MONTHS = int(os.environ.get("FEEDBACK_COMMENT_RETENTION_MONTHS", "24"))
+# Search terms (free text, redacted like comments) are deleted by the same command after this
+# many months: a year to compare with, and a month's margin.
+FEEDBACK_SEARCH_TERM_RETENTION_MONTHS = int(
+    os.environ.get("FEEDBACK_SEARCH_TERM_RETENTION_MONTHS", "13")
+)
 # At most FEEDBACK_RATE_LIMIT answers and comments per client per window (seconds).
 FEEDBACK_RATE_LIMIT = int(os.environ.get("FEEDBACK_RATE_LIMIT", "20"))
 FEEDBACK_RATE_LIMIT_WINDOW = int(os.environ.get("FEEDBACK_RATE_LIMIT_WINDOW", "600"))

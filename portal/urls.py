@@ -32,6 +32,8 @@ urlpatterns = [
     path("ai-initiativ/", include("initiatives.urls")),
     path("stod-och-verktyg/", include("resources.urls")),
     path("aterkoppling/", include("feedback.urls")),
+    # Counted links to other sites (views.OUTBOUND_PREFIX: robots.txt disallows it).
+    path("ut/", include("feedback.outbound_urls")),
     path("", include("media.urls")),
     *(media_patterns(settings.MEDIA_URL.strip("/")) if settings.MEDIA_SERVE else []),
     path("", include((site_patterns, "portal"))),

@@ -24,7 +24,7 @@ from portal import startpage
 from portal.middleware import database_unavailable_response, is_database_unavailable
 from portal.models import Page
 from portal.search import MAX_QUERY_LENGTH, clean_query, search
-from publishing import opendata, registry
+from publishing import opendata, registry, searchreport
 from publishing.models import latest_update, published_q
 from publishing.preview import previewable
 from publishing.views import PublishedDetailView
@@ -32,7 +32,7 @@ from resources.models import Category, Resource
 
 
 @require_safe
-@registry.visitor_page
+@registry.visitor_page(title="Startsidan")
 @previewable
 def home(request):
     initiatives = Initiative.objects.published()
@@ -79,7 +79,12 @@ def tag_has_published_content(slug) -> bool:
 
 
 @require_safe
-@registry.visitor_page(exists=tag_has_published_content)
+def tag_name(slug) -> str | None:
+    """The tag page's title in the statistics."""
+    return Tag.objects.filter(slug=slug).values_list("name", flat=True).first()
+
+
+@registry.visitor_page(exists=tag_has_published_content, title=tag_name, section="Ämnen")
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     initiatives = Initiative.objects.published().filter(tags=tag)
@@ -102,7 +107,7 @@ def tag_detail(request, slug):
 
 
 @require_safe
-@registry.visitor_page
+@registry.visitor_page(title="Ämnen", section="Ämnen")
 def tag_list(request):
     tags = (
         Tag.objects.annotate(
@@ -117,24 +122,29 @@ def tag_list(request):
 
 
 @require_safe
-@registry.visitor_page(query_params=("q",))
+@registry.visitor_page(query_params=("q",), title="Sök")
 def site_search(request):
     """The search page: the form, and results once a query is given."""
     cleaned = clean_query(request.GET.get("q"))
+    results = search(cleaned.text) if cleaned.has_words else None
     context = {
         "query": cleaned.text,
         "submitted": "q" in request.GET,
         "has_words": cleaned.has_words,
         "truncated": cleaned.truncated,
         "max_length": MAX_QUERY_LENGTH,
-        "results": search(cleaned.text) if cleaned.has_words else None,
+        "results": results,
         "breadcrumbs": [("Sök", None)],
     }
-    return render(request, "portal/search.html", context)
+    response = render(request, "portal/search.html", context)
+    if results is not None:
+        # Counted (as a redacted term) above the page cache, so cached hits count too.
+        searchreport.report(response, query=cleaned.text, results=results.total)
+    return response
 
 
 @require_safe
-@registry.visitor_page
+@registry.visitor_page(title="Öppna data")
 def open_data(request):
     """The open data page: what the files hold, their fields and their licence."""
     datasets = [
@@ -163,12 +173,17 @@ def favicon(request):
     return HttpResponsePermanentRedirect(static("favicon.ico"))
 
 
+OUTBOUND_PREFIX = "/ut/"  # where portal/urls.py puts feedback's outbound links
+
+
 @require_safe
 def robots_txt(request):
     lines = [
         "User-agent: *",
         "Allow: /",
         "Disallow: /admin/",
+        # The counted redirects to other sites' addresses (feedback/outbound.py).
+        f"Disallow: {OUTBOUND_PREFIX}",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -61,7 +61,11 @@ class Declaration:
     url_name: str | None = None
     search: SearchResults | None = None
     # URL fields and Markdown fields whose external links `manage.py check_links` checks.
+    # A URL field's link is shown through the site's counted outbound address.
     link_fields: tuple[str, ...] = ()
+    # What analysts group this content's outbound clicks by (fields or foreign keys, shown
+    # by their text): ("category", "sender") counts clicks per category and per sender.
+    click_groups: tuple[str, ...] = ()
     markdown_fields: tuple[str, ...] = ()
     # Listed in "Innehåll att granska" (needs the review date of `Publishable`).
     in_review_queue: bool = False
@@ -189,6 +193,19 @@ def datasets() -> list:
     return [ct.dataset for ct in content_types() if ct.declaration.open_data]
 
 
+def with_link_fields() -> list[ContentKind]:
+    """Content types whose URL fields link out (the counted outbound addresses)."""
+    return [ct for ct in content_types() if ct.declaration.link_fields]
+
+
+def by_label(label: str) -> ContentKind | None:
+    """The declared content type "app_label.model_name", if there is one."""
+    for ct in content_types():
+        if ct.label == label:
+            return ct
+    return None
+
+
 def with_own_page() -> list[ContentKind]:
     return [ct for ct in content_types() if ct.declaration.url_name]
 
@@ -242,20 +259,28 @@ def content_type_at(path: str) -> tuple[ContentKind, str] | None:
 
 
 def visitor_page(
-    view=None, *, exists: Callable[..., bool] | None = None, query_params: tuple[str, ...] = ()
+    view=None,
+    *,
+    exists: Callable[..., bool] | None = None,
+    query_params: tuple[str, ...] = (),
+    title: str | Callable[..., str | None] | None = None,
+    section: str | None = None,
 ):
     """Mark a function view as an HTML page visitors see.
 
     `exists(**url_kwargs)`, for a page that shows one thing without being a content type's
     own page (a tag page), tells whether it exists for visitors right now. `query_params`
     names the parameters the page reads (the search page's `q`): the page cache keys on
-    those and no others.
+    those and no others. `title` (text, or `title(**url_kwargs)`) and `section` name the
+    page for analysts' statistics (see `describe_pages`).
     """
 
     def decorate(view):
         view.visitor_page = True
         view.page_exists = exists
         view.query_params = frozenset(query_params)
+        view.page_title = title
+        view.page_section = section
         return view
 
     return decorate(view) if view is not None else decorate
@@ -289,3 +314,76 @@ def visible_page_exists(match: ResolverMatch) -> bool:
             return ct.published().filter(slug=match.kwargs.get("slug")).exists()
     check = getattr(match.func, "page_exists", None)
     return check(**match.kwargs) if check else True
+
+
+# --- Pages by name, for analysts ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PageDescription:
+    title: str  # what the page is called: the content's title, the list's name
+    section: str | None  # the part of the site it belongs to ("AI-initiativ"), None: other
+
+
+def _section(match: ResolverMatch) -> str | None:
+    """A page's section is the first step of its breadcrumb trail, or the list it is."""
+    view_class = getattr(match.func, "view_class", None)
+    if view_class is None:
+        return getattr(match.func, "page_section", None)
+    parents = getattr(view_class, "parent_breadcrumbs", ())
+    return parents[0][0] if parents else (getattr(view_class, "title", "") or None)
+
+
+def _title_fields(ct: ContentKind) -> str | None:
+    if ct.declaration.search:
+        return ct.title_field
+    names = {f.name for f in ct.model._meta.concrete_fields}
+    return next((name for name in ("title", "name") if name in names), None)
+
+
+def display_title(obj) -> str:
+    """What an item of a declared content type is called: its title field, or its text."""
+    ct = get(type(obj))
+    field_name = _title_fields(ct) if ct else None
+    return str(getattr(obj, field_name)) if field_name else str(obj)
+
+
+def describe_pages(paths) -> dict[str, PageDescription]:
+    """Title and section of each visitor page address (one query per content type).
+
+    Content pages are named by their content (unpublished content too: its statistics
+    stay), lists and other pages by what their view declares; an address that no longer
+    resolves is left out.
+    """
+    described: dict[str, PageDescription] = {}
+    slugs: dict[ContentKind, dict[str, list[str]]] = {}
+    own_pages = {ct.declaration.url_name: ct for ct in with_own_page()}
+    for path in paths:
+        try:
+            match = resolve(path)
+        except Resolver404:
+            continue
+        if not is_visitor_page(match):
+            continue
+        section = _section(match)
+        ct = own_pages.get(match.view_name)
+        if ct is not None and "slug" in match.kwargs:
+            slugs.setdefault(ct, {}).setdefault(match.kwargs["slug"], []).append(path)
+            described[path] = PageDescription(match.kwargs["slug"], section)
+            continue
+        view_class = getattr(match.func, "view_class", None)
+        title = getattr(view_class, "title", None) or getattr(match.func, "page_title", None)
+        if callable(title):
+            title = title(**match.kwargs)
+        described[path] = PageDescription(title or path, section)
+    for ct, by_slug in slugs.items():
+        field_name = _title_fields(ct)
+        queryset = ct.model._default_manager.filter(slug__in=list(by_slug))
+        if field_name:
+            names = dict(queryset.values_list("slug", field_name))
+        else:
+            names = {obj.slug: str(obj) for obj in queryset}
+        for slug, paths_ in by_slug.items():
+            for path in paths_:
+                described[path] = PageDescription(names.get(slug, slug), described[path].section)
+    return described

@@ -133,6 +133,8 @@ class Resource(SearchIndexed, Publishable):
             select_related=("category",),
         ),
         link_fields=("url",),
+        # Outbound clicks per category and per sender (who publishes the material).
+        click_groups=("category", "sender"),
         in_review_queue=True,
         open_data="resources.opendata.DATASET",
     )

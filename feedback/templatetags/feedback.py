@@ -1,6 +1,6 @@
 from django import template
 
-from feedback import paths
+from feedback import outbound, paths
 from feedback.views import block_state
 
 register = template.Library()
@@ -24,3 +24,16 @@ def feedback_block(context, not_found=False):
     else:
         page = paths.feedback_page_for(request.path)
     return {**block_state(request, page), "request": request}
+
+
+@register.simple_tag
+def outbound_url(obj, field):
+    """The counted address on our domain for `obj`'s external link in `field` (outbound.py).
+
+    Content not (yet) visible to visitors, as in an editor's preview, links straight to
+    the address: the counted one answers only for published content.
+    """
+    url = getattr(obj, field, "")
+    if not outbound.is_web_address(url) or not getattr(obj, "is_live", True):
+        return url
+    return outbound.link_for(obj, field).get_absolute_url()

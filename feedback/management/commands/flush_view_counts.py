@@ -1,4 +1,4 @@
-"""Move page views and film plays counted in the cache into the database (run from cron).
+"""Move views, plays, clicks and searches counted in the cache into the database (cron).
 
 Statistics pages flush by themselves when read; this keeps the database current for
 anything else that reads it (backups, reports) and bounds what waits in the cache.
@@ -8,12 +8,14 @@ the web process, not here, and this command finds none.
 
 from django.core.management.base import BaseCommand
 
-from feedback import viewcounts
+from feedback import searchterms, viewcounts
 
 
 class Command(BaseCommand):
-    help = "Move the page views and film plays counted in the cache into the database."
+    help = "Move the views, plays, clicks and searches counted in the cache into the database."
 
     def handle(self, *args, **options):
         changed = viewcounts.flush()
         self.stdout.write(f"{changed} dagsräkningar uppdaterade.")
+        terms = searchterms.flush()
+        self.stdout.write(f"{terms} sökord per dag uppdaterade.")
