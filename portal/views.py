@@ -78,12 +78,12 @@ def tag_has_published_content(slug) -> bool:
     )
 
 
-@require_safe
 def tag_name(slug) -> str | None:
     """The tag page's title in the statistics."""
     return Tag.objects.filter(slug=slug).values_list("name", flat=True).first()
 
 
+@require_safe
 @registry.visitor_page(exists=tag_has_published_content, title=tag_name, section="Ämnen")
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)

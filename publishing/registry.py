@@ -352,8 +352,8 @@ def describe_pages(paths) -> dict[str, PageDescription]:
     """Title and section of each visitor page address (one query per content type).
 
     Content pages are named by their content (unpublished content too: its statistics
-    stay), lists and other pages by what their view declares; an address that no longer
-    resolves is left out.
+    stay, deleted content gets no title), lists and other pages by what their view declares;
+    an address that no longer resolves to a visitor page is left out.
     """
     described: dict[str, PageDescription] = {}
     slugs: dict[ContentKind, dict[str, list[str]]] = {}
@@ -385,5 +385,6 @@ def describe_pages(paths) -> dict[str, PageDescription]:
             names = {obj.slug: str(obj) for obj in queryset}
         for slug, paths_ in by_slug.items():
             for path in paths_:
-                described[path] = PageDescription(names.get(slug, slug), described[path].section)
+                # Content deleted since: no title, the address alone names it.
+                described[path] = PageDescription(names.get(slug, ""), described[path].section)
     return described

@@ -37,3 +37,35 @@ def feedback_factory(db):
         return Feedback.objects.create(**kwargs)
 
     return make
+
+
+@pytest.fixture(params=["in-process", "redis"])
+def each_counting_cache(request, settings):
+    """Run a test with the in-process cache and with Redis (when one answers locally)."""
+    from feedback import searchterms, viewcounts
+
+    viewcounts.local.take()  # nothing left over from another test
+    searchterms.local.take()
+    if request.param == "in-process":
+        yield request.param
+        return
+    import uuid
+
+    import redis
+
+    url = "redis://127.0.0.1:6379/7"
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+    except redis.RedisError:
+        pytest.skip("no Redis on 127.0.0.1:6379")
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": f"test-analytics-{uuid.uuid4().hex}",
+        }
+    }
+    yield request.param
+    from django.core.cache import cache
+
+    cache.delete_pattern("*")  # only this test's keys (the prefix)
