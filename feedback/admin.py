@@ -25,6 +25,7 @@ from publishing import registry
 from publishing.versions import version_label
 
 EXPORT_PERMISSION = "feedback.export_feedback"
+SHOWN_CLICKS = 50  # links listed on the summary page; the CSV has them all
 
 
 class PeriodForm(forms.Form):
@@ -308,6 +309,8 @@ class FeedbackAdmin(admin.ModelAdmin):
             "films": summary.film_summary(start, end),
             "searches": summary.search_terms(start, end),
             "clicks": summary.clicks(start, end),
+            "shown_clicks": SHOWN_CLICKS,
+            "shown_clicks_slice": f":{SHOWN_CLICKS}",
             "unique_chart": summary.bar_chart(rows, "unique"),
             "share_chart": summary.bar_chart(rows, "share", maximum=100, unit=" %"),
             "trend_url": reverse("admin:feedback_feedback_trend") + "?" + urlencode(base_query),

@@ -288,18 +288,6 @@ class SearchTermDayQuerySet(models.QuerySet):
     def older_than(self, day: datetime.date):
         return self.filter(date__lt=day)
 
-    def totals_by_term(self):
-        """Searches, searches that found nothing, and the latest day's results, per term."""
-        return (
-            self.order_by()
-            .values("term")
-            .annotate(
-                total_searches=Sum("searches"),
-                total_without_results=Sum("without_results"),
-                last_date=models.Max("date"),
-            )
-        )
-
     def add(
         self, *, term: str, date: datetime.date, searches: int, without_results: int, results: int
     ) -> None:

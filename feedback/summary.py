@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import TruncDate
+from django.utils import timezone
 from django.utils.text import capfirst
 
 from feedback import exports, outbound, searchterms, viewcounts
@@ -116,28 +117,76 @@ def previous_period(
     return start - length - datetime.timedelta(days=1), start - datetime.timedelta(days=1)
 
 
-def _page_rows(start, end) -> dict[str, PageRow]:
+def _page_rows(start, end) -> tuple[dict[str, PageRow], dict[str, PageRow], dict]:
+    """This period's rows, the period before's, and answers per version over both.
+
+    Two grouped queries over both periods, whatever the number of pages: each sums this
+    period and the one before side by side (FILTER), and the answers are grouped per
+    version too, for the drop after an edit.
+    """
+    previous_start, _ = previous_period(start, end)
     rows: dict[str, PageRow] = {}
-    for item in PageViewDay.objects.pages().between(start, end).totals_by_key():
-        row = rows.setdefault(item["key"], PageRow(item["key"]))
-        row.views, row.unique = item["total_views"] or 0, item["total_unique"] or 0
-    for item in Feedback.objects.between(start, end).summary_by_page():
-        row = rows.setdefault(item["page"], PageRow(item["page"]))
-        row.yes, row.no, row.comments = item["yes"], item["no"], item["comments"]
-    return rows
+    previous: dict[str, PageRow] = {}
+    now = Q(date__gte=start)
+    views = (
+        PageViewDay.objects.pages()
+        .between(previous_start, end)
+        .order_by()
+        .values_list("key")
+        .annotate(
+            n_views=Sum("views", filter=now),
+            n_unique=Sum("unique_views", filter=now),
+            n_views_before=Sum("views", filter=~now),
+            n_unique_before=Sum("unique_views", filter=~now),
+        )
+    )
+    for key, total, unique, total_before, unique_before in views:
+        if total is not None:
+            rows[key] = PageRow(key, views=total, unique=unique)
+        if total_before is not None:
+            previous[key] = PageRow(key, views=total_before, unique=unique_before)
+    now = Q(created_at__gte=_start_of_day(start))
+    yes, no, comment = Q(helpful=True), Q(helpful=False), ~Q(comment="")
+    answers = (
+        Feedback.objects.between(previous_start, end)
+        .order_by()
+        .values_list("page", "version_id")
+        .annotate(
+            n_yes=Count("pk", filter=yes & now),
+            n_no=Count("pk", filter=no & now),
+            n_comments=Count("pk", filter=comment & now),
+            n_yes_before=Count("pk", filter=yes & ~now),
+            n_no_before=Count("pk", filter=no & ~now),
+            n_comments_before=Count("pk", filter=comment & ~now),
+        )
+    )
+    per_version: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+    for page, version_id, *counts in answers:
+        for target, (n_yes, n_no, n_comments) in ((rows, counts[:3]), (previous, counts[3:])):
+            if n_yes or n_no:
+                row = target.setdefault(page, PageRow(page))
+                row.yes += n_yes
+                row.no += n_no
+                row.comments += n_comments
+        if version_id is not None:
+            per_version[page].append((version_id, counts[0] + counts[3], counts[1] + counts[4]))
+    return rows, previous, per_version
+
+
+def _start_of_day(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
 def page_summary(start: datetime.date, end: datetime.date, sort: str = DEFAULT_SORT):
     """One row per page over the period, named and compared with the period before."""
     flush()
-    rows = _page_rows(start, end)
-    previous = _page_rows(*previous_period(start, end))
+    rows, previous, per_version = _page_rows(start, end)
     for page, row in rows.items():
         row.previous = previous.get(page, PageRow(page))
     describe(rows.values())
-    drops = share_drops(previous_period(start, end)[0], end, pages=rows)
-    for page, drop in drops.items():
-        rows[page].drop = drop
+    for page, drop in _drops(per_version).items():
+        if page in rows:
+            rows[page].drop = drop
     return sort_rows(list(rows.values()), sort)
 
 
@@ -158,7 +207,7 @@ def share_drops(start, end, *, pages=None) -> dict[str, ShareDrop]:
     Answers know the version of the content they were given on (feedback/content.py); one
     grouped query over the period.
     """
-    per_page: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+    per_version: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
     rows = (
         Feedback.objects.between(start, end)
         .exclude(version_id=None)
@@ -168,12 +217,16 @@ def share_drops(start, end, *, pages=None) -> dict[str, ShareDrop]:
     )
     for page, version_id, yes, no in rows:
         if pages is None or page in pages:
-            per_page[page].append((version_id, yes, no))
+            per_version[page].append((version_id, yes, no))
+    return _drops(per_version)
+
+
+def _drops(per_version: dict[str, list[tuple[int, int, int]]]) -> dict[str, ShareDrop]:
     drops = {}
-    for page, versions in per_page.items():
+    for page, versions in per_version.items():
         if len(versions) < 2:
             continue
-        versions.sort()
+        versions = sorted(versions)
         newest = versions[-1]
         yes_before = sum(yes for _, yes, _ in versions[:-1])
         no_before = sum(no for _, _, no in versions[:-1])
@@ -402,26 +455,23 @@ class TermRow:
 
 
 def search_terms(start: datetime.date, end: datetime.date) -> dict:
-    """The most searched terms and the terms that found nothing, with the period's totals."""
+    """The most searched terms and the terms that found nothing, with the period's totals.
+
+    One grouped query for every term of the period (sorted here), one for the latest
+    results of the terms shown.
+    """
     searchterms.flush()
     period = SearchTermDay.objects.between(start, end)
-    totals = period.aggregate(
-        searches=Sum("searches"),
-        without_results=Sum("without_results"),
-        terms=Count("term", distinct=True),
-    )
-    grouped = period.totals_by_term()
-    top = [
-        TermRow(item["term"], item["total_searches"], item["total_without_results"])
-        for item in grouped.order_by("-total_searches", "term")[:TOP_TERMS]
+    grouped = [
+        TermRow(term, searches, without_results)
+        for term, searches, without_results in period.order_by()
+        .values_list("term")
+        .annotate(n_searches=Sum("searches"), n_without=Sum("without_results"))
     ]
-    nothing = [
-        TermRow(item["term"], item["total_searches"], item["total_without_results"])
-        for item in grouped.filter(total_without_results__gt=0).order_by(
-            "-total_without_results", "term"
-        )[:TOP_TERMS]
-    ]
-    # The latest number of results of the terms shown, in one query.
+    top = sorted(grouped, key=lambda r: (-r.searches, r.term))[:TOP_TERMS]
+    nothing = sorted(
+        (r for r in grouped if r.without_results), key=lambda r: (-r.without_results, r.term)
+    )[:TOP_TERMS]
     shown = {row.term for row in top + nothing}
     latest: dict[str, int] = {}
     for term, results in (
@@ -431,9 +481,9 @@ def search_terms(start: datetime.date, end: datetime.date) -> dict:
     for row in top + nothing:
         row.results = latest.get(row.term)
     return {
-        "searches": totals["searches"] or 0,
-        "without_results": totals["without_results"] or 0,
-        "terms": totals["terms"] or 0,
+        "searches": sum(r.searches for r in grouped),
+        "without_results": sum(r.without_results for r in grouped),
+        "terms": len(grouped),
         "top": top,
         "nothing": nothing,
     }

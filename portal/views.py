@@ -78,13 +78,16 @@ def tag_has_published_content(slug) -> bool:
     )
 
 
-def tag_name(slug) -> str | None:
-    """The tag page's title in the statistics."""
-    return Tag.objects.filter(slug=slug).values_list("name", flat=True).first()
+def tag_names(pages: list[dict]) -> list[str | None]:
+    """The tag pages' titles in the statistics (each page's URL arguments), in one query."""
+    names = dict(
+        Tag.objects.filter(slug__in=[p["slug"] for p in pages]).values_list("slug", "name")
+    )
+    return [names.get(page["slug"]) for page in pages]
 
 
 @require_safe
-@registry.visitor_page(exists=tag_has_published_content, title=tag_name, section="Ämnen")
+@registry.visitor_page(exists=tag_has_published_content, title=tag_names, section="Ämnen")
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     initiatives = Initiative.objects.published().filter(tags=tag)

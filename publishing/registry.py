@@ -263,7 +263,7 @@ def visitor_page(
     *,
     exists: Callable[..., bool] | None = None,
     query_params: tuple[str, ...] = (),
-    title: str | Callable[..., str | None] | None = None,
+    title: str | Callable[[list[dict]], list[str | None]] | None = None,
     section: str | None = None,
 ):
     """Mark a function view as an HTML page visitors see.
@@ -271,8 +271,9 @@ def visitor_page(
     `exists(**url_kwargs)`, for a page that shows one thing without being a content type's
     own page (a tag page), tells whether it exists for visitors right now. `query_params`
     names the parameters the page reads (the search page's `q`): the page cache keys on
-    those and no others. `title` (text, or `title(**url_kwargs)`) and `section` name the
-    page for analysts' statistics (see `describe_pages`).
+    those and no others. `title` and `section` name the page in analysts' statistics
+    (`describe_pages`): `title` is text, or for a page that shows one thing a function
+    taking many pages' URL arguments and returning their titles in one go (tag pages).
     """
 
     def decorate(view):
@@ -357,6 +358,7 @@ def describe_pages(paths) -> dict[str, PageDescription]:
     """
     described: dict[str, PageDescription] = {}
     slugs: dict[ContentKind, dict[str, list[str]]] = {}
+    asked: dict[Callable, list[tuple[str, dict]]] = {}
     own_pages = {ct.declaration.url_name: ct for ct in with_own_page()}
     for path in paths:
         try:
@@ -374,8 +376,12 @@ def describe_pages(paths) -> dict[str, PageDescription]:
         view_class = getattr(match.func, "view_class", None)
         title = getattr(view_class, "title", None) or getattr(match.func, "page_title", None)
         if callable(title):
-            title = title(**match.kwargs)
+            asked.setdefault(title, []).append((path, match.kwargs))
+            title = None
         described[path] = PageDescription(title or path, section)
+    for titles, pages in asked.items():  # one call for all the pages of one kind
+        for (path, _), title in zip(pages, titles([kwargs for _, kwargs in pages]), strict=True):
+            described[path] = PageDescription(title or path, described[path].section)
     for ct, by_slug in slugs.items():
         field_name = _title_fields(ct)
         queryset = ct.model._default_manager.filter(slug__in=list(by_slug))
