@@ -38,7 +38,7 @@ def test_overview_counts_only_published_resources(client, site_pages):
 
 
 def test_category_page_lists_resource_fields(client, site_pages):
-    ResourceFactory(
+    resource = ResourceFactory(
         title="Automatisera handläggning och beslut",
         url="https://www.digg.se/kunskap-och-stod",
         sender="Myndigheten för digital förvaltning (Digg)",
@@ -51,7 +51,9 @@ def test_category_page_lists_resource_fields(client, site_pages):
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert 'href="https://www.digg.se/kunskap-och-stod"' in html
+    # Through the counted outbound address, with the real one in the link's title.
+    assert f'href="/ut/resources.resource/{resource.pk}/url/"' in html
+    assert 'title="https://www.digg.se/kunskap-och-stod"' in html
     assert "Automatisera handläggning och beslut (digg.se)" in html
     assert "länk till annan webbplats" in html
     assert "Avsändare" in html and "Myndigheten för digital förvaltning (Digg)" in html
