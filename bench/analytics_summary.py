@@ -7,7 +7,8 @@ the script drops and creates (never any other) and drops again at the end:
         --database-url postgres://postgres@127.0.0.1:5432/h_insight_bench
 
 It migrates, loads the demo content grown to `--scale` times (bench/content.py), and
-generates a year of statistics with SQL (generate_series): for every visitor page of the
+generates two years of statistics with SQL (generate_series), so that the summary of the
+last year also compares with a full year before it: for every visitor page of the
 site, views and unique visitors on every day and answers on most days (tied to versions on
 content pages); for every resource's and initiative's link a click count on every day;
 and `--terms` search terms a day. Then it times the admin's summary for the whole year
@@ -36,6 +37,12 @@ def parse():
     parser.add_argument("--database-url", default=DEFAULT_URL)
     parser.add_argument("--scale", type=int, default=10, help="times the demo content")
     parser.add_argument("--terms", type=int, default=300, help="search terms a day")
+    parser.add_argument(
+        "--years",
+        type=int,
+        default=2,
+        help="years of data (2: the year's summary also compares with a full year before)",
+    )
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--keep", action="store_true", help="leave the database in place")
     return parser.parse_args()
@@ -79,8 +86,8 @@ def visitor_pages() -> list[str]:
     return sorted(set(pages))
 
 
-def generate(pages: list[str], terms: int) -> dict[str, int]:
-    """A year of statistics up to today, written with generate_series (seconds, not minutes)."""
+def generate(pages: list[str], terms: int, years: int) -> dict[str, int]:
+    """`years` of statistics up to today, written with generate_series (seconds, not minutes)."""
     from django.db import connection
     from django.utils import timezone
 
@@ -88,7 +95,7 @@ def generate(pages: list[str], terms: int) -> dict[str, int]:
     from publishing import registry
 
     today = timezone.localdate()
-    start = today.replace(year=today.year - 1)
+    start = today.replace(year=today.year - years)
     links = [
         link_for(obj, field).key
         for ct in registry.with_link_fields()
@@ -233,13 +240,13 @@ def measure(args):
     initiatives, resources = content.grow_to(args.scale, base_i, base_r)
     pages = visitor_pages()
     started = time.perf_counter()
-    counts = generate(pages, args.terms)
+    counts = generate(pages, args.terms, args.years)
     with connection.cursor() as cursor:
         cursor.execute("RESET statement_timeout")
     connection.connection.wait_timeout = usual_wait
     print(f"content: {initiatives} initiatives, {resources} resources; {len(pages)} visitor pages")
     print(
-        "a year of data: "
+        f"{args.years} years of data: "
         + ", ".join(f"{value:,} {name}" for name, value in counts.items())
         + f" (generated in {time.perf_counter() - started:.0f} s)"
     )
@@ -264,7 +271,10 @@ def measure(args):
 
         return call
 
-    print(f"database: PostgreSQL {connection.pg_version // 10000}; median of {args.runs} runs")
+    print(
+        f"database: PostgreSQL {connection.pg_version // 10000}; median of {args.runs} runs; "
+        f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} before"
+    )
     for label, url, params in [
         ("summary, a year, every page (full admin page)", summary_url, year),
         ("summary, last 30 days (the default)", summary_url, {}),
@@ -279,6 +289,7 @@ def measure(args):
     ]:
         median, best = timed(args.runs, get(url, params))
         print(f"{label}: {median * 1000:.0f} ms (best {best * 1000:.0f} ms)")
+    print(f"load average after: {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":
