@@ -13,6 +13,11 @@ read. Before it is counted anywhere (the cache included) it is redacted like com
 (feedback/redaction.py: personnummer, phone numbers, e-mail and street addresses become
 markers) and normalised (NFKC, lower case, spaces squeezed, at most 100 characters), so
 "Hemtjänst " and "hemtjänst" are one term.
+
+Visitors choose the terms, so their number is bounded: at most
+FEEDBACK_SEARCH_TERMS_PER_DAY different terms a day are counted as themselves; searches
+for further new terms that day count under OTHER_TERMS. A flood of made-up queries
+therefore fills neither Redis nor the table.
 """
 
 import datetime
@@ -20,6 +25,7 @@ import logging
 import threading
 import unicodedata
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -31,6 +37,32 @@ logger = logging.getLogger(__name__)
 
 INDEX = "searchterms:index"  # members "YYYY-MM-DD|term": what may need flushing
 SEPARATOR = "|"
+OTHER_TERMS = "[övriga sökord]"  # where a day's terms beyond the limit are counted
+
+# One round trip, as for a page view: the day's set of terms decides (atomically) whether
+# the term is counted as itself or, once the day has its limit of terms, under OTHER_TERMS.
+# KEYS: index, the day's set, then the term's three counters and OTHER_TERMS' three.
+# ARGV: the term's member, OTHER_TERMS' member, the limit, the results, the expiry.
+RECORD_SCRIPT = """
+local first = 3
+local member = ARGV[1]
+if redis.call('SISMEMBER', KEYS[2], member) == 0
+   and redis.call('SCARD', KEYS[2]) >= tonumber(ARGV[3]) then
+  first = 6
+  member = ARGV[2]
+end
+redis.call('SADD', KEYS[2], member)
+redis.call('EXPIRE', KEYS[2], ARGV[5])
+redis.call('SADD', KEYS[1], member)
+redis.call('INCR', KEYS[first])
+redis.call('EXPIRE', KEYS[first], ARGV[5])
+if ARGV[4] == '0' then
+  redis.call('INCR', KEYS[first + 1])
+  redis.call('EXPIRE', KEYS[first + 1], ARGV[5])
+end
+redis.call('SET', KEYS[first + 2], ARGV[4], 'EX', ARGV[5])
+return first
+"""
 
 
 def normalise(query: str | None) -> str:
@@ -64,9 +96,16 @@ class LocalCounts:
     def __init__(self):
         self.lock = threading.Lock()
         self.counts: dict[tuple[datetime.date, str], list[int]] = {}
+        self.terms: dict[datetime.date, set[str]] = {}  # the day's terms, for the limit
 
     def add(self, day, term, results: int):
         with self.lock:
+            terms = self.terms.setdefault(day, set())
+            if term not in terms and len(terms) >= settings.FEEDBACK_SEARCH_TERMS_PER_DAY:
+                term = OTHER_TERMS
+            terms.add(term)
+            for old in [d for d in self.terms if d < day]:
+                del self.terms[old]
             row = self.counts.setdefault((day, term), [0, 0, 0])
             row[0] += 1
             row[1] += int(results == 0)
@@ -76,6 +115,11 @@ class LocalCounts:
         with self.lock:
             counts, self.counts = self.counts, {}
         return counts
+
+    def clear(self):
+        """Forget everything, the day's terms too (tests)."""
+        with self.lock:
+            self.counts, self.terms = {}, {}
 
     def give_back(self, counts):
         with self.lock:
@@ -98,17 +142,21 @@ def record(*, query: str, results: int) -> None:
     if client is None:
         local.add(day, term, results)
         return
-    member = _member(day, term)
-    searches_key, empty_key, results_key = _keys(member)
-    with client.pipeline(transaction=False) as pipe:
-        pipe.sadd(abuse.limits_cache().make_key(INDEX), member)
-        pipe.incr(searches_key)
-        if results == 0:
-            pipe.incr(empty_key)
-        pipe.set(results_key, results, ex=viewcounts.KEEP_SECONDS)
-        pipe.expire(searches_key, viewcounts.KEEP_SECONDS)
-        pipe.expire(empty_key, viewcounts.KEEP_SECONDS)
-        pipe.execute()
+    member, other = _member(day, term), _member(day, OTHER_TERMS)
+    cache = abuse.limits_cache()
+    client.eval(
+        RECORD_SCRIPT,
+        8,
+        cache.make_key(INDEX),
+        cache.make_key(f"searchterms:day:{day.isoformat()}"),
+        *_keys(member),
+        *_keys(other),
+        member,
+        other,
+        settings.FEEDBACK_SEARCH_TERMS_PER_DAY,
+        int(results),
+        viewcounts.KEEP_SECONDS,
+    )
 
 
 def flush() -> int:

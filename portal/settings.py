@@ -356,6 +356,9 @@ FEEDBACK_COMMENT_RETENTION_MONTHS = int(os.environ.get("FEEDBACK_COMMENT_RETENTI
 FEEDBACK_SEARCH_TERM_RETENTION_MONTHS = int(
     os.environ.get("FEEDBACK_SEARCH_TERM_RETENTION_MONTHS", "13")
 )
+# Visitors choose the terms: at most this many different ones a day are counted as
+# themselves, the rest as "[övriga sökord]" (feedback/searchterms.py).
+FEEDBACK_SEARCH_TERMS_PER_DAY = int(os.environ.get("FEEDBACK_SEARCH_TERMS_PER_DAY", "5000"))
 # At most FEEDBACK_RATE_LIMIT answers and comments per client per window (seconds).
 FEEDBACK_RATE_LIMIT = int(os.environ.get("FEEDBACK_RATE_LIMIT", "20"))
 FEEDBACK_RATE_LIMIT_WINDOW = int(os.environ.get("FEEDBACK_RATE_LIMIT_WINDOW", "600"))

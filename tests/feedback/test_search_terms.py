@@ -167,3 +167,13 @@ def test_summary_lists_in_the_same_order_as_stored(content):
     found = summary.search_terms(today, today)
     assert [t.term for t in found["top"]] == ["a", "b"]
     assert [(t.term, t.results) for t in found["nothing"]] == [("a", 0)]
+
+
+def test_a_flood_of_made_up_terms_is_bounded(content, settings):
+    settings.FEEDBACK_SEARCH_TERMS_PER_DAY = 3
+    for word in ["ett", "två", "tre", "fyra", "fem", "ett"]:
+        visitor().get("/sok/", {"q": word})
+    counted = terms()
+    assert set(counted) == {"ett", "två", "tre", searchterms.OTHER_TERMS}
+    assert counted["ett"][0] == 2  # a term already counted today still counts as itself
+    assert counted[searchterms.OTHER_TERMS][0] == 2
