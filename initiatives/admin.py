@@ -98,9 +98,11 @@ class InitiativeAdmin(PublishableAdmin):
                     "lessons_learned",
                     "source_title",
                     "source_url",
+                    "other_sources",
                 ]
             },
         ),
+        ("Intern anteckning (visas inte för besökarna)", {"fields": ["editor_note"]}),
         PublishableAdmin.publication_fieldset,
         PublishableAdmin.review_fieldset,
     ]
