@@ -344,6 +344,10 @@ class Initiative(KeepsOldAddresses, RendersMarkdown, SearchIndexed, Publishable)
         """After a restore (publishing.services): log the phase if the restore changed it."""
         self.record_phase_change(previous_phase=before.phase)
 
+    @property
+    def published_on(self):
+        return timezone.localdate(self.published_at) if self.published_at else None
+
     def phase_log(self):
         """The phase changes, newest first ("Status över tid")."""
         return list(self.phase_changes.all())

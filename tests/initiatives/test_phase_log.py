@@ -65,6 +65,18 @@ def test_a_single_phase_shows_its_date_in_the_fact_box(client, site_pages):
     facts = html[html.index('<aside class="facts"') : html.index("</aside>")]
 
     assert '<time datetime="2024-09-01">1 september 2024</time>: Test/pilot' in facts
+    # Written on publication, the entry does not claim the phase began that day.
+    assert "Test/pilot (fasen när initiativet publicerades här)" in facts
+
+
+def test_a_corrected_first_date_is_shown_as_the_start_of_the_phase(client, site_pages):
+    published = timezone.make_aware(datetime.datetime(2024, 9, 1, 12, 0))
+    initiative = InitiativeFactory(phase=Phase.PILOT, published_at=published)
+    initiative.phase_changes.update(changed_on=datetime.date(2023, 5, 2))
+    html = client.get(initiative.get_absolute_url()).content.decode()
+
+    assert "2 maj 2023</time>: Test/pilot</li>" in html
+    assert "publicerades här" not in html
 
 
 @pytest.mark.usefixtures("without_four_eyes")
