@@ -54,7 +54,15 @@ class InitiativeAdmin(PublishableAdmin):
         "tags",
         SourceLinkStatusFilter,
     ]
-    search_fields = ["title", "ingress", "body", "municipality__name", "lessons_learned"]
+    search_fields = [
+        "title",
+        "ingress",
+        "body",
+        "municipality__name",
+        "lessons_learned",
+        "purpose",
+        "results",
+    ]
     list_select_related = ["municipality"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["municipality"]
