@@ -47,6 +47,14 @@ def contact_email() -> str:
     return getattr(settings, "OPEN_DATA_CONTACT_EMAIL", "digg@digg.se")
 
 
+def publisher_uri(catalogue_address: str) -> str:
+    """The publisher's IRI. The portal recommends http://dataportal.se/organisation/SE<orgnr>,
+    the same in every catalogue of the organisation; set OPEN_DATA_PUBLISHER_URI to that.
+    Until then an IRI of this catalogue's own (never a blank node, which the portal refuses).
+    """
+    return getattr(settings, "OPEN_DATA_PUBLISHER_URI", "") or f"{catalogue_address}#utgivare"
+
+
 @dataclass(frozen=True)
 class Distribution:
     uri: str
@@ -97,7 +105,7 @@ def catalogue() -> dict:
         "description": CATALOGUE_DESCRIPTION,
         "homepage": absolute("/"),
         "documentation": page,
-        "publisher": {"uri": f"{address}#utgivare", "name": PUBLISHER},
+        "publisher": {"uri": publisher_uri(address), "name": PUBLISHER},
         "contact": {"uri": f"{address}#kontakt", "name": PUBLISHER, "email": contact_email()},
         "datasets": datasets,
         "license": CC0,

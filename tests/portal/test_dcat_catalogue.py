@@ -161,3 +161,12 @@ def test_the_open_data_page_links_to_the_catalogue(client, site_pages):
 
     assert '<link rel="alternate" type="application/rdf+xml"' in html
     assert 'href="/oppna-data/katalog.rdf"' in html
+
+
+def test_the_publisher_can_take_the_portals_shared_identifier(client, site_pages, settings):
+    settings.OPEN_DATA_PUBLISHER_URI = "http://dataportal.se/organisation/SE0000000000"
+    graph = Graph()
+    graph.parse(data=client.get(reverse("portal:open_data_catalogue")).content, format="xml")
+
+    publishers = set(graph.objects(None, DCTERMS.publisher))
+    assert publishers == {URIRef("http://dataportal.se/organisation/SE0000000000")}
