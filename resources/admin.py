@@ -2,23 +2,41 @@ from django.contrib import admin
 from django.db.models import Count
 
 from publishing.admin import (
-    HistoryAdmin,
     LinkStatusFilter,
     PublishableAdmin,
     link_state,
-    preview_link,
     with_link_state,
 )
 from resources.models import Category, Resource
 
 
 @admin.register(Category)
-class CategoryAdmin(HistoryAdmin):
-    list_display = ["name", "order", "resource_count", "preview_column"]
+class CategoryAdmin(PublishableAdmin):
+    """The eight categories' texts: drafts, schedules, preview, review and history as content.
+
+    The state governs only the texts (description and body); the category's page and its
+    list of support and tools are always public.
+    """
+
+    list_display = ["name", "order", "state_column", "resource_count", "preview_column"]
     list_editable = ["order"]
+    date_hierarchy = None
     search_fields = ["name", "description", "body"]
     prepopulated_fields = {"slug": ["name"]}
-    fields = ["name", "slug", "description", "body", "order"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "description", "body", "order"]}),
+        (
+            "Publicering av texterna",
+            {
+                "fields": PublishableAdmin.publication_fieldset[1]["fields"],
+                "description": "Kategorisidan och listan med stöd och verktyg syns alltid; "
+                "läget gäller beskrivningen och brödtexten. Spara som utkast så länge "
+                "texten inte är klar. För att schemalägga: välj Publicerad och sätt en "
+                "framtida tidpunkt i ”Publiceras”.",
+            },
+        ),
+        PublishableAdmin.review_fieldset,
+    ]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(resource_total=Count("resources"))
@@ -26,11 +44,6 @@ class CategoryAdmin(HistoryAdmin):
     @admin.display(description="antal stöd", ordering="resource_total")
     def resource_count(self, obj):
         return obj.resource_total
-
-    @admin.display(description="förhandsgranska")
-    def preview_column(self, obj):
-        # A category's page previews with its draft and scheduled resources shown.
-        return preview_link(obj)
 
     def has_delete_permission(self, request, obj=None):
         # The eight categories come from the final report; texts are editable, the set is not.
