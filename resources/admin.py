@@ -1,12 +1,15 @@
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.db.models import Count
 
+from publishing import review
 from publishing.admin import (
     LinkStatusFilter,
     PublishableAdmin,
     link_state,
     with_link_state,
 )
+from publishing.models import Publishable
 from resources.models import Category, Resource
 
 
@@ -37,6 +40,41 @@ class CategoryAdmin(PublishableAdmin):
         ),
         PublishableAdmin.review_fieldset,
     ]
+
+    # Shown on the public site whatever the state of the texts.
+    always_public_fields = ("name", "slug", "order")
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if obj is None or request.method != "POST" or not review.four_eyes_on():
+            return form
+        # Under four-eyes a change reaches visitors only through review, which keeps the
+        # published row until approval. A save that is not reviewed (a draft), or a row
+        # whose texts are not published (nothing to keep), would show a new name, address
+        # or order at once: refuse it, keeping everything typed.
+        reviewed = obj.status == Publishable.Status.PUBLISHED and "_save_draft" not in (
+            request.POST
+        )
+        if reviewed:
+            return form
+        fields = self.always_public_fields
+
+        class NamesThroughReview(form):
+            def clean(self):
+                cleaned = super().clean()
+                changed = [name for name in fields if name in self.changed_data]
+                if changed:
+                    labels = ", ".join(str(self.fields[name].label).lower() for name in changed)
+                    raise ValidationError(
+                        f"Besökarna ser kategorins {labels} även när texterna är ett utkast. "
+                        "Ändra det medan texterna är publicerade och välj ”Skicka för "
+                        "granskning”, så godkänner någon annan ändringen först.",
+                        code="always_public",
+                    )
+                return cleaned
+
+        NamesThroughReview.__name__ = form.__name__
+        return NamesThroughReview
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(resource_total=Count("resources"))

@@ -60,6 +60,8 @@ class Category(KeepsOldAddresses, RendersMarkdown, Publishable):
             lastmod=lambda category: category.last_modified,
         ),
         markdown_fields=("body",),
+        # Its texts are reviewed yearly like other content (Juridik's laws change).
+        in_review_queue=True,
         feedback_per_version=True,
     )
 

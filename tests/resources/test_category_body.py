@@ -188,3 +188,41 @@ def test_the_sitemap_lists_every_category_whatever_its_texts(client, etik):
 
     for category in Category.objects.all():
         assert category.get_absolute_url() in sitemap
+
+
+def test_a_name_change_is_refused_where_it_would_skip_review(writer, etik):
+    """The name shows even while the texts are a draft: it goes out only through review."""
+    _, anna_client = writer
+    typed = "## Ny brödtext som inte får försvinna"
+
+    response = anna_client.post(
+        change_url(etik),
+        category_form_data(etik, name="Etik och ansvar", body=typed, _save_draft="1"),
+    )
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "även när texterna är ett utkast" in html
+    assert typed in html and 'value="Etik och ansvar"' in html
+    etik.refresh_from_db()
+    assert etik.name == "Etik" and etik.status == Publishable.Status.PUBLISHED
+
+    # Sent for review it waits, and visitors keep the old name until someone approves.
+    response = anna_client.post(
+        change_url(etik), category_form_data(etik, name="Etik och ansvar", _request_review="1")
+    )
+    assert response.status_code == 302
+    assert "<h1>Etik</h1>" in visitor_sees(etik)
+
+
+def test_live_category_texts_are_in_the_review_queue_and_warn_when_overdue(editor_client, etik):
+    etik.review_by = timezone.localdate() - datetime.timedelta(days=1)
+    etik.save()
+
+    queue = editor_client.get(reverse("admin_review_list"))
+
+    assert etik in [row["obj"] for row in queue.context["rows"]]
+    assert "Informationen kan vara inaktuell" in visitor_sees(etik)
+    etik.status = Publishable.Status.DRAFT
+    etik.save()
+    assert "Informationen kan vara inaktuell" not in visitor_sees(etik)
