@@ -2,8 +2,8 @@
 
 From a database with nothing but what migrations leave (the roles and the eight
 categories; the start page and the links the migrations publish are deleted first), a
-Redaktör builds the demo site's start page, main navigation, footer and Juridik's legal
-text in a real browser. Every change is sent for review and goes out only when an
+Redaktör builds the demo site's start page, main navigation, footer (links and text) and
+Juridik's legal text in a real browser. Every change is sent for review and goes out only when an
 Administratör approves it; an anonymous visitor's browser sees nothing of it before and
 exactly what the editor typed after. The editor's own attempt to publish is refused.
 """
@@ -16,7 +16,7 @@ import pytest
 import portal.migrations
 from demo.categories import JURIDIK
 from initiatives.models import Initiative, Municipality
-from portal.models import EntryPoint, FeaturedInitiative, Page, SiteLink, StartPage
+from portal.models import EntryPoint, FeaturedInitiative, Page, SiteLink, SiteText, StartPage
 from publishing.models import Publishable, ReviewRequest
 from publishing.roles import ADMINISTRATOR, EDITOR
 from resources.models import Category, Resource
@@ -44,6 +44,7 @@ LINKS = [
 ]
 MAIN_MENU = [label for place, label, _, _ in LINKS if place == SiteLink.Place.MAIN_MENU]
 FOOTER = [label for place, label, _, _ in LINKS if place == SiteLink.Place.FOOTER]
+SITE_TEXT = _migration("site_texts").SITE_TEXT
 INITIATIVE = "Kalmar kommun testar AI för hjälp med schemaplanering"
 
 
@@ -85,6 +86,9 @@ class Visitor:
             .all_inner_texts(),
             "footer": page.locator(".site-footer__links a").all_inner_texts(),
             "entry_points": page.locator(".entry-point h3").all_inner_texts(),
+            "tagline": page.locator(".site-header__senders").all_inner_texts(),
+            "footer_text": page.locator(".site-footer p").all_inner_texts(),
+            "description": page.locator("meta[name=description]").get_attribute("content"),
         }
         page.context.close()
         return seen
@@ -119,6 +123,7 @@ def empty_site(migrated_rows):
     ReviewRequest.objects.all().delete()
     StartPage.objects.all().delete()
     SiteLink.objects.all().delete()
+    SiteText.objects.all().delete()
     Page.objects.all().delete()
     Resource.objects.all().delete()
     Initiative.objects.all().delete()
@@ -138,7 +143,7 @@ def test_an_editor_builds_the_site_and_nothing_goes_out_before_a_second_person_a
     visitor = Visitor(browser, live_server)
     before = visitor.site()
     assert before["menu"] == [] and before["footer"] == [] and before["entry_points"] == []
-    assert before["lead"] == []
+    assert before["lead"] == [] and before["tagline"] == [] and before["footer_text"] == []
     editor = signed_in(browser, live_server, "redaktor")
 
     # The start page: texts, the entry points, the featured initiative, the webinar box.
@@ -169,6 +174,13 @@ def test_an_editor_builds_the_site_and_nothing_goes_out_before_a_second_person_a
         editor.locator("#id_order").fill(str(order))
         submit_for_review(editor, f"Länken {label}.")
 
+    # The texts around every page: the line under the site's name, the footer, the description.
+    editor.goto(f"{live_server.url}/admin/portal/sitetext/add/")
+    assert_axe_passes(editor, "new header and footer texts form")
+    for field, value in SITE_TEXT.items():
+        editor.locator(f"#id_{field}").fill(value)
+    submit_for_review(editor, "Sidhuvud och sidfot.")
+
     # Juridik's legal text (seed 001, in our own words: demo/categories.py).
     juridik = Category.objects.get(slug="juridik")
     editor.goto(f"{live_server.url}/admin/resources/category/{juridik.pk}/change/")
@@ -196,13 +208,15 @@ def test_an_editor_builds_the_site_and_nothing_goes_out_before_a_second_person_a
     start_page.refresh_from_db()
     assert start_page.status == Publishable.Status.DRAFT
     waiting = ReviewRequest.objects.pending()
-    assert waiting.count() == 1 + len(LINKS) + 1
+    assert waiting.count() == 1 + len(LINKS) + 1 + 1
     assert {r.requested_by.username for r in waiting} == {"redaktor"}
 
     # Before approval visitors see none of it.
     unapproved = visitor.site()
     assert unapproved["menu"] == [] and unapproved["footer"] == []
     assert unapproved["entry_points"] == [] and unapproved["lead"] == []
+    assert unapproved["tagline"] == [] and unapproved["footer_text"] == []
+    assert unapproved["description"] == ""
     assert START_PAGE["webinar_heading"] not in unapproved["main"]
     text, headings = visitor.juridik()
     assert headings == [] and "Regler vid användning av AI" not in text
@@ -223,6 +237,7 @@ def test_an_editor_builds_the_site_and_nothing_goes_out_before_a_second_person_a
     assert_axe_passes(publisher, "comparison of a category text")
     approve(publisher, live_server, "Juridik")
     approve(publisher, live_server, START_PAGE["name"])
+    approve(publisher, live_server, SITE_TEXT["name"])
     for place, label, _, _ in LINKS:
         approve(publisher, live_server, str(SiteLink(place=place, label=label)))
     assert not ReviewRequest.objects.pending().exists()
@@ -238,6 +253,9 @@ def test_an_editor_builds_the_site_and_nothing_goes_out_before_a_second_person_a
     assert site["entry_points"] == [title for _, title, _, _ in ENTRY_POINTS]
     assert site["menu"] == MAIN_MENU
     assert site["footer"] == FOOTER
+    assert site["tagline"] == [SITE_TEXT["tagline"]]
+    assert site["footer_text"] == [SITE_TEXT["footer_text"]]
+    assert site["description"] == SITE_TEXT["description"]
     for text in (
         START_PAGE["entry_points_heading"],
         START_PAGE["featured_heading"],
