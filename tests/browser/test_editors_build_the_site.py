@@ -277,3 +277,37 @@ def test_an_editor_builds_the_site_and_nothing_goes_out_before_a_second_person_a
     assert "Från den 1 mars 2024" in text
     for person in (editor, publisher):
         person.context.close()
+
+
+def test_the_category_admin_screens_pass_axe(browser, live_server, migrated_rows):
+    """The screens an editor meets around a category's texts, refusals included."""
+    import reversion
+
+    make_staff("redaktor", EDITOR)
+    juridik = Category.objects.get(slug="juridik")
+    with reversion.create_revision():
+        juridik.body = JURIDIK
+        juridik.save()
+    editor = signed_in(browser, live_server, "redaktor")
+    screens = {
+        "category list": "/admin/resources/category/",
+        "category history": f"/admin/resources/category/{juridik.pk}/history/",
+        "content to review": "/admin/granska/",
+    }
+    for name, path in screens.items():
+        response = editor.goto(live_server.url + path)
+        assert response.status == 200, path
+        assert_axe_passes(editor, name)
+    assert editor.get_by_role("link", name="Juridik").first.is_visible()
+
+    # A new name saved as a draft would skip review: refused, with the error in the form.
+    editor.goto(f"{live_server.url}/admin/resources/category/{juridik.pk}/change/")
+    editor.locator("#id_name").fill("Juridik och lagar")
+    editor.get_by_role("button", name="Spara som utkast").click()
+    editor.wait_for_load_state("load")
+    assert editor.get_by_text("även när texterna är ett utkast").is_visible()
+    assert editor.locator("#id_name").input_value() == "Juridik och lagar"
+    assert_axe_passes(editor, "category form with a refused name change")
+    juridik.refresh_from_db()
+    assert juridik.name == "Juridik" and juridik.shows_texts
+    editor.context.close()
