@@ -1,9 +1,10 @@
 """Issue 13's "Done when": an editor builds the site in the admin, a second person approves.
 
 From a database with nothing but what migrations leave (the roles and the eight
-categories; the start page and the links the migrations publish are deleted first), a
-Redaktör builds the demo site's start page, main navigation, footer (links and text) and
-Juridik's legal text in a real browser. Every change is sent for review and goes out only when an
+categories; the start page, links and header and footer texts the migrations publish are
+deleted first), a Redaktör builds in a real browser the demo site's start page (with an
+initiative to feature, written first), the main navigation, the footer (links and text)
+and Juridik's legal text. Every change is sent for review and goes out only when an
 Administratör approves it; an anonymous visitor's browser sees nothing of it before and
 exactly what the editor typed after. The editor's own attempt to publish is refused.
 """
@@ -15,6 +16,7 @@ import pytest
 
 import portal.migrations
 from demo.categories import JURIDIK
+from demo.initiatives import INITIATIVES
 from initiatives.models import Initiative, Municipality
 from portal.models import EntryPoint, FeaturedInitiative, Page, SiteLink, SiteText, StartPage
 from publishing.models import Publishable, ReviewRequest
@@ -22,7 +24,6 @@ from publishing.roles import ADMINISTRATOR, EDITOR
 from resources.models import Category, Resource
 from tests.browser.test_accessibility import axe_report, run_axe
 from tests.editorial import PASSWORD, make_staff
-from tests.factories import InitiativeFactory, MunicipalityFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -45,7 +46,9 @@ LINKS = [
 MAIN_MENU = [label for place, label, _, _ in LINKS if place == SiteLink.Place.MAIN_MENU]
 FOOTER = [label for place, label, _, _ in LINKS if place == SiteLink.Place.FOOTER]
 SITE_TEXT = _migration("site_texts").SITE_TEXT
-INITIATIVE = "Kalmar kommun testar AI för hjälp med schemaplanering"
+# The initiative the start page features, as demo/ has it (seed: the final report).
+KALMAR = next(i for i in INITIATIVES if i["municipality"] == "Kalmar")
+INITIATIVE = KALMAR["title"]
 
 
 def signed_in(browser, live_server, username):
@@ -131,8 +134,6 @@ def empty_site(migrated_rows):
     assert Category.objects.count() == 8
     assert not Category.objects.exclude(body="").exists()
     assert not EntryPoint.objects.exists() and not FeaturedInitiative.objects.exists()
-    # The one initiative the start page features, written and published earlier.
-    InitiativeFactory(title=INITIATIVE, municipality=MunicipalityFactory(name="Kalmar"))
 
 
 def test_an_editor_builds_the_site_and_nothing_goes_out_before_a_second_person_approves(
@@ -145,6 +146,25 @@ def test_an_editor_builds_the_site_and_nothing_goes_out_before_a_second_person_a
     assert before["menu"] == [] and before["footer"] == [] and before["entry_points"] == []
     assert before["lead"] == [] and before["tagline"] == [] and before["footer_text"] == []
     editor = signed_in(browser, live_server, "redaktor")
+
+    # First an initiative to feature: its municipality, then the initiative itself.
+    editor.goto(f"{live_server.url}/admin/initiatives/municipality/add/")
+    editor.locator("#id_name").fill(KALMAR["municipality"])
+    editor.locator("#id_county").select_option(label="Kalmar län")
+    editor.get_by_role("button", name="Spara", exact=True).click()
+    editor.wait_for_load_state("load")
+    assert Municipality.objects.filter(name="Kalmar", slug="kalmar").exists()
+    editor.goto(f"{live_server.url}/admin/initiatives/initiative/add/")
+    editor.locator("#id_title").fill(INITIATIVE)
+    editor.locator("#id_municipality + .select2 .select2-selection").click()
+    editor.locator(".select2-search__field").fill("Kalm")
+    editor.locator(".select2-results__option", has_text="Kalmar").click()
+    editor.locator("#id_ingress").fill(KALMAR["ingress"])
+    editor.locator("#id_goals").fill(KALMAR["goals"])
+    editor.locator("#id_implementation").fill(KALMAR["implementation"])
+    for field in ("area", "phase", "technique"):
+        editor.locator(f"#id_{field}").select_option(str(KALMAR[field]))
+    submit_for_review(editor, "Ett initiativ att lyfta fram på startsidan.")
 
     # The start page: texts, the entry points, the featured initiative, the webinar box.
     editor.goto(f"{live_server.url}/admin/portal/startpage/add/")
@@ -208,7 +228,7 @@ def test_an_editor_builds_the_site_and_nothing_goes_out_before_a_second_person_a
     start_page.refresh_from_db()
     assert start_page.status == Publishable.Status.DRAFT
     waiting = ReviewRequest.objects.pending()
-    assert waiting.count() == 1 + len(LINKS) + 1 + 1
+    assert waiting.count() == 1 + 1 + len(LINKS) + 1 + 1
     assert {r.requested_by.username for r in waiting} == {"redaktor"}
 
     # Before approval visitors see none of it.
@@ -218,6 +238,7 @@ def test_an_editor_builds_the_site_and_nothing_goes_out_before_a_second_person_a
     assert unapproved["tagline"] == [] and unapproved["footer_text"] == []
     assert unapproved["description"] == ""
     assert START_PAGE["webinar_heading"] not in unapproved["main"]
+    assert INITIATIVE not in unapproved["main"]
     text, headings = visitor.juridik()
     assert headings == [] and "Regler vid användning av AI" not in text
 
@@ -236,6 +257,7 @@ def test_an_editor_builds_the_site_and_nothing_goes_out_before_a_second_person_a
     assert publisher.get_by_text("Förändringar inom lagstiftningen på gång").first.is_visible()
     assert_axe_passes(publisher, "comparison of a category text")
     approve(publisher, live_server, "Juridik")
+    approve(publisher, live_server, INITIATIVE)
     approve(publisher, live_server, START_PAGE["name"])
     approve(publisher, live_server, SITE_TEXT["name"])
     for place, label, _, _ in LINKS:
