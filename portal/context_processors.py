@@ -3,7 +3,7 @@ from django.utils.encoding import iri_to_uri
 from django.utils.functional import SimpleLazyObject
 
 from portal.models import SiteLink
-from portal.sitelinks import published_links
+from portal.sitelinks import published_links, published_texts
 from publishing.params import positive_int
 
 
@@ -23,9 +23,10 @@ def _marked(links, path):
 
 
 def site(request):
-    """Site name, main menu and footer links (SiteLink, edited in the admin).
+    """Site name, main menu and footer links (SiteLink) and the texts around every page
+    (SiteText), edited in the admin.
 
-    The links are read only when a template shows them: the admin's pages never do.
+    They are read only when a template shows them: the admin's pages never do.
     """
     path = getattr(request, "path", "")
     links = SimpleLazyObject(published_links)
@@ -37,6 +38,7 @@ def site(request):
         "SITE_NAME": settings.SITE_NAME,
         "main_menu": in_place(SiteLink.Place.MAIN_MENU),
         "footer_links": in_place(SiteLink.Place.FOOTER),
+        "site_texts": SimpleLazyObject(published_texts),
         "canonical_url": canonical_url(request),
     }
 

@@ -59,6 +59,9 @@ class CategoryDetailView(PublishedDetailView):
                 "paginator": paginator,
                 "page_obj": page_obj,
                 "is_paginated": page_obj.has_other_pages(),
+                # The page is always public; its texts follow their publication state, and
+                # an editor's preview shows them whatever the state.
+                "show_texts": self.object.shows_texts or self.request.is_preview,
                 "other_categories": Category.objects.exclude(pk=self.object.pk).only(
                     "name", "slug"
                 ),
