@@ -111,12 +111,14 @@ class Initiative(KeepsOldAddresses, RendersMarkdown, SearchIndexed, Publishable)
         ("law_and_ethics", "Juridik och etik"),
         ("lessons_learned", "Lärdomar"),
     )
-    MARKDOWN_FIELDS = ("body", *(field for field, _ in SECTIONS))
+    MARKDOWN_FIELDS = ("body", *(field for field, _ in SECTIONS), "results")
+    # The standard facts that are free text (the choices are filters, not words to find).
+    FACT_TEXT_FIELDS = ("purpose", "legal_basis", "human_oversight", "data_used")
 
     SEARCH_FIELDS = {
         "A": ("title",),
         "B": ("ingress", "tags", "municipality__name", "municipality__organisation"),
-        "C": (*MARKDOWN_FIELDS, "data_used"),
+        "C": (*MARKDOWN_FIELDS, *FACT_TEXT_FIELDS),
     }
     PUBLISHING = Declaration(
         url_name="initiatives:detail",
@@ -163,6 +165,22 @@ class Initiative(KeepsOldAddresses, RendersMarkdown, SearchIndexed, Publishable)
         PLATFORM = "plattform", "Plattform och infrastruktur"
         ORGANISATION = "organisation", "Organisation och förberedelser"
 
+    class ImpactAssessment(models.TextChoices):
+        """Whether a data protection impact assessment (DPIA, GDPR art. 35) has been made."""
+
+        DONE = "genomford", "Genomförd"
+        PLANNED = "planerad", "Planerad"
+        NOT_DONE = "ej_gjord", "Inte gjord"
+        UNKNOWN = "okand", "Uppgift saknas"
+
+    class Sourcing(models.TextChoices):
+        """How the solution was brought about."""
+
+        IN_HOUSE = "egen", "Egenutvecklad"
+        BOUGHT = "kopt", "Köpt/upphandlad"
+        JOINT = "tillsammans", "Tillsammans med andra"
+        UNKNOWN = "okand", "Uppgift saknas"
+
     title = models.CharField("rubrik", max_length=200)
     slug = models.SlugField("adress", max_length=200, unique=True)
     municipality = models.ForeignKey(
@@ -182,6 +200,68 @@ class Initiative(KeepsOldAddresses, RendersMarkdown, SearchIndexed, Publishable)
     )
     data_used = models.CharField("data som används", max_length=300, blank=True)
     period = models.CharField("period", max_length=100, blank=True, help_text="T.ex. ”2023–”.")
+
+    # The standard facts every initiative is described by, as the municipality states them.
+    # Empty ones read "Uppgift saknas" on the page.
+    purpose = models.TextField(
+        "syfte",
+        blank=True,
+        help_text="Vad initiativet ska åstadkomma, i en eller ett par meningar.",
+    )
+    legal_basis = models.TextField(
+        "rättslig grund (som kommunen anger den)",
+        blank=True,
+        help_text="Med kommunens egna ord, t.ex. lagrum eller beslut. Skriv inte personuppgifter.",
+    )
+    impact_assessment = models.CharField(
+        "konsekvensbedömning avseende dataskydd",
+        max_length=16,
+        choices=ImpactAssessment,
+        default=ImpactAssessment.UNKNOWN,
+        db_index=True,
+    )
+    human_oversight = models.TextField(
+        "mänsklig kontroll",
+        blank=True,
+        help_text="Hur människor granskar och tar ansvar för det systemet föreslår. "
+        "Skriv inte personuppgifter.",
+    )
+    sourcing = models.CharField(
+        "hur lösningen tagits fram",
+        max_length=16,
+        choices=Sourcing,
+        default=Sourcing.UNKNOWN,
+        db_index=True,
+    )
+    started_on = models.DateField(
+        "startdatum",
+        null=True,
+        blank=True,
+        help_text="Bara om källan anger ett datum; ett år eller en termin skrivs under Period.",
+    )
+    results = models.TextField(
+        "resultat hittills",
+        blank=True,
+        help_text="Markdown. Vad som har kommit ut av initiativet hittills. "
+        "Skriv inte personuppgifter.",
+    )
+    contact_email = models.EmailField(
+        "kontakt: e-post (funktionsbrevlåda)",
+        blank=True,
+        help_text="En funktionsbrevlåda, t.ex. socialtjansten@kommun.se – inte en persons adress.",
+    )
+    contact_phone = models.CharField(
+        "kontakt: telefon",
+        max_length=40,
+        blank=True,
+        help_text="Växel eller funktionsnummer – inte en persons mobilnummer.",
+    )
+    confirmed_on = models.DateField(
+        "senast bekräftad av kommunen",
+        null=True,
+        blank=True,
+        help_text="Dagen då kommunen senast bekräftade uppgifterna. Lämna tomt annars.",
+    )
 
     # The sections of the case study; empty ones are not shown.
     goals = models.TextField("mål och syfte", blank=True, help_text="Markdown.")

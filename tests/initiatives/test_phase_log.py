@@ -78,6 +78,8 @@ def test_admin_change_records_the_phase_and_inline_corrects_dates(editor_client)
         "area": initiative.area,
         "phase": Phase.IN_PRODUCTION,
         "technique": initiative.technique,
+        "impact_assessment": initiative.impact_assessment,
+        "sourcing": initiative.sourcing,
         "lessons_learned": initiative.lessons_learned,
         "status": "published",
         "published_at_0": timezone.localtime(initiative.published_at).strftime("%Y-%m-%d"),

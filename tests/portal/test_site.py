@@ -110,6 +110,8 @@ def test_admin_saves_initiative_with_tags(admin_client):
             "area": Initiative.Area.INDIVIDUAL_FAMILY,
             "phase": Initiative.Phase.EXPLORING,
             "technique": Initiative.Technique.LANGUAGE_MODEL,
+            "impact_assessment": Initiative.ImpactAssessment.UNKNOWN,
+            "sourcing": Initiative.Sourcing.UNKNOWN,
             "status": "published",
             "published_at_0": "2024-01-16",
             "published_at_1": "10:00:00",
