@@ -135,7 +135,9 @@ class Message(models.Model):
     @property
     def awaits_municipality(self) -> bool:
         """A proposal whose draft waits for the editor to add its municipality."""
-        return self.kind == self.Kind.PROPOSAL and self.initiative_id is None and bool(self.proposal)
+        return (
+            self.kind == self.Kind.PROPOSAL and self.initiative_id is None and bool(self.proposal)
+        )
 
 
 class SenderContact(models.Model):

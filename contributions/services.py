@@ -94,7 +94,10 @@ def submit_proposal(
 
 
 def _as_json(fields: dict) -> dict:
-    return {name: (value.isoformat() if hasattr(value, "isoformat") else value) for name, value in fields.items()}
+    return {
+        name: (value.isoformat() if hasattr(value, "isoformat") else value)
+        for name, value in fields.items()
+    }
 
 
 def _from_json(data: dict) -> dict:
@@ -198,7 +201,24 @@ def notify_editors(request, message: Message) -> None:
 
 
 def mark_handled(queryset) -> int:
-    return queryset.filter(status=Message.Status.NEW).update(
-        status=Message.Status.HANDLED
-    )
+    return queryset.filter(status=Message.Status.NEW).update(status=Message.Status.HANDLED)
 
+
+# --- Retention -------------------------------------------------------------------------------
+
+
+def purge_older_than(cutoff, *, dry_run: bool = False) -> tuple[int, int]:
+    """Delete senders' contact details and messages' free text from before `cutoff`.
+
+    The same rule as feedback comments (FEEDBACK_COMMENT_RETENTION_MONTHS): what may hold
+    personal data goes, while the kind, initiative, date and status stay so the inbox still
+    counts. Returns (contacts deleted, messages emptied).
+    """
+    old = Message.objects.older_than(cutoff)
+    contacts = SenderContact.objects.filter(message__in=old)
+    texts = old.exclude(text="", proposal={})
+    if dry_run:
+        return contacts.count(), texts.count()
+    deleted, _ = contacts.delete()
+    emptied = texts.update(text="", proposal={})
+    return deleted, emptied

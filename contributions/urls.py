@@ -11,7 +11,9 @@ SIMILAR = {"kind": Message.Kind.SIMILAR}
 urlpatterns = [
     path("beratta-om-ert-ai-initiativ/", views.propose, name="propose"),
     path("beratta-om-ert-ai-initiativ/tack/", views.proposal_received, name="propose_received"),
-    path("ai-initiativ/<slug:slug>/rapportera-fel/", views.short_message, ERROR, name="report_error"),
+    path(
+        "ai-initiativ/<slug:slug>/rapportera-fel/", views.short_message, ERROR, name="report_error"
+    ),
     path(
         "ai-initiativ/<slug:slug>/rapportera-fel/tack/",
         views.short_message_received,

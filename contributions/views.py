@@ -9,13 +9,14 @@ answer success gets, and is not stored.
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_safe
 
 from contributions import services
-from contributions.forms import ShortMessageForm
+from contributions.forms import ProposalForm, ShortMessageForm
 from contributions.models import Message
 from feedback import abuse
 from initiatives.models import Initiative
@@ -105,7 +106,7 @@ def short_message(request, slug, kind):
                     kind=kind,
                     initiative=initiative,
                     text=form.cleaned_data["text"],
-                    contact=form.contact(),
+                    contact=form.sender_contact(),
                     client=submitter(request),
                 )
                 if message is not None:
@@ -117,6 +118,7 @@ def short_message(request, slug, kind):
         "spec": spec,
         "initiative": initiative,
         "breadcrumbs": _breadcrumbs(initiative, spec.title),
+        **storage_context(),
     }
     return render(request, "contributions/short_message.html", context, status=status)
 
@@ -133,3 +135,54 @@ def short_message_received(request, slug, kind):
         "breadcrumbs": _breadcrumbs(initiative, spec.title),
     }
     return render(request, "contributions/short_message_received.html", context)
+
+
+def storage_context() -> dict:
+    """What the forms say about how long they keep what is sent."""
+    return {"retention_months": settings.FEEDBACK_COMMENT_RETENTION_MONTHS}
+
+
+PROPOSE_TITLE = "Berätta om ert AI-initiativ"
+
+
+@same_origin_post
+@require_http_methods(["GET", "HEAD", "POST"])
+@registry.visitor_page
+def propose(request):
+    data = request.POST if request.method == "POST" else None
+    form = ProposalForm(data)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            if not form.is_spam:
+                message = services.submit_proposal(
+                    initiative_fields=form.initiative_fields(),
+                    municipality=form.cleaned_data["municipality"],
+                    new_municipality=form.cleaned_data["new_municipality"],
+                    county=form.cleaned_data["county"],
+                    text=form.cleaned_data["text"],
+                    contact=form.sender_contact(),
+                    client=submitter(request),
+                )
+                if message is not None:
+                    services.notify_editors(request, message)
+            return see_other(reverse("contributions:propose_received"))
+        status = 400
+    context = {
+        "form": form,
+        "title": PROPOSE_TITLE,
+        "breadcrumbs": [("AI-initiativ", reverse("initiatives:list")), (PROPOSE_TITLE, None)],
+        "proposal": True,
+        **storage_context(),
+    }
+    return render(request, "contributions/propose.html", context, status=status)
+
+
+@require_safe
+def proposal_received(request):
+    context = {
+        "title": PROPOSE_TITLE,
+        "breadcrumbs": [("AI-initiativ", reverse("initiatives:list")), (PROPOSE_TITLE, None)],
+        **storage_context(),
+    }
+    return render(request, "contributions/proposal_received.html", context)
