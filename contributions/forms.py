@@ -222,6 +222,9 @@ class ProposalForm(SpamTrapMixin, ContactFieldsMixin, forms.ModelForm):
             self.fields[name].error_messages["required"] = message
         for name in ("area", "phase", "technique"):
             self.fields[name].choices = [("", "Välj"), *self.fields[name].choices[1:]]
+        # One of the two is needed: neither is marked "(frivilligt)" (templates/contributions).
+        for name in ("municipality", "new_municipality", "county"):
+            self.fields[name].either_or = True
         # Radio buttons start on "Uppgift saknas"; none chosen means the same.
         for name in ("impact_assessment", "sourcing"):
             self.fields[name].required = False
