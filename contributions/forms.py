@@ -198,9 +198,9 @@ class ProposalForm(SpamTrapMixin, ContactFieldsMixin, forms.ModelForm):
             "human_oversight": forms.Textarea(attrs={"rows": 3}),
             "results": forms.Textarea(attrs={"rows": 4}),
             "contact": forms.Textarea(attrs={"rows": 2}),
-            "impact_assessment": forms.RadioSelect,
-            "sourcing": forms.RadioSelect,
-            "started_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            # A text box, not type="date": the browsers' date pickers split the field into
+            # parts that Tab steps through, and differ in what they let people type.
+            "started_on": forms.DateInput(attrs={"inputmode": "numeric"}, format="%Y-%m-%d"),
         }
 
     def __init__(self, *args, **kwargs):
@@ -225,7 +225,7 @@ class ProposalForm(SpamTrapMixin, ContactFieldsMixin, forms.ModelForm):
         # One of the two is needed: neither is marked "(frivilligt)" (templates/contributions).
         for name in ("municipality", "new_municipality", "county"):
             self.fields[name].either_or = True
-        # Radio buttons start on "Uppgift saknas"; none chosen means the same.
+        # The lists start on "Uppgift saknas"; none chosen means the same.
         for name in ("impact_assessment", "sourcing"):
             self.fields[name].required = False
         self.fields["started_on"].error_messages["invalid"] = (

@@ -69,9 +69,9 @@ def test_a_proposal_goes_from_the_public_form_to_a_published_initiative(
     visitor.get_by_label("AI-teknik eller förmåga").select_option(label="Chattbot")
     visitor.get_by_label("Kort sammanfattning").fill("En chattbot svarar på frågor om ansökan.")
     visitor.get_by_label("Syfte").fill("Kortare väntetider för den som söker.")
-    visitor.get_by_role("group", name="Har ni gjort en konsekvensbedömning").get_by_label(
-        "Planerad"
-    ).check()
+    visitor.get_by_label("Har ni gjort en konsekvensbedömning avseende dataskydd?").select_option(
+        label="Planerad"
+    )
     visitor.get_by_label("Startdatum").fill("2024-03-01")
     visitor.get_by_label("Ditt namn").fill("Eva Exempel")
     visitor.get_by_label("Din roll och organisation").fill("Utvecklingsledare, Ankeby kommun")

@@ -28,6 +28,7 @@ class PublicPage:
     name: str
     path: str
     status: int = 200
+    form: bool = False  # a visitor's form: takes POST at its own address
 
     def __str__(self):
         return self.name
@@ -98,11 +99,17 @@ def build_public_pages(site_pages) -> list[PublicPage]:
         PublicPage("ämnesindex", reverse("portal:tag_list")),
         PublicPage("ämne", reverse("portal:tag", kwargs={"slug": "schemalaggning"})),
         PublicPage("sida med frågor och svar", webinar.get_absolute_url()),
-        PublicPage("berätta om ert AI-initiativ", reverse("contributions:propose")),
+        PublicPage("berätta om ert AI-initiativ", reverse("contributions:propose"), form=True),
         PublicPage("förslag mottaget", reverse("contributions:propose_received")),
-        PublicPage("rapportera fel", reverse("contributions:report_error", args=[initiative.slug])),
         PublicPage(
-            "vi testar något liknande", reverse("contributions:similar", args=[initiative.slug])
+            "rapportera fel",
+            reverse("contributions:report_error", args=[initiative.slug]),
+            form=True,
+        ),
+        PublicPage(
+            "vi testar något liknande",
+            reverse("contributions:similar", args=[initiative.slug]),
+            form=True,
         ),
         PublicPage(
             "felrapport mottagen",
