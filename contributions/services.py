@@ -194,7 +194,7 @@ def notify_editors(request, message: Message) -> None:
         lines += ["", "Förslaget finns som utkast bland AI-initiativen."]
     lines += ["", f"Läs meddelandet: {request.build_absolute_uri(message.get_admin_url())}"]
     send(
-        f"Inkorgen: {message.get_kind_display().lower()}",
+        f"Till redaktionens inkorg: {message.get_kind_display()}",
         "\n".join(lines),
         [person.email for person in editors()],
     )

@@ -124,6 +124,7 @@ def short_message(request, slug, kind):
 
 
 @require_safe
+@registry.visitor_page(exists=initiative_is_published)
 def short_message_received(request, slug, kind):
     initiative = published_initiative(slug)
     spec = SHORT_FORMS.get(kind)
@@ -179,6 +180,7 @@ def propose(request):
 
 
 @require_safe
+@registry.visitor_page
 def proposal_received(request):
     context = {
         "title": PROPOSE_TITLE,
