@@ -54,7 +54,15 @@ class InitiativeAdmin(PublishableAdmin):
         "tags",
         SourceLinkStatusFilter,
     ]
-    search_fields = ["title", "ingress", "body", "municipality__name", "lessons_learned"]
+    search_fields = [
+        "title",
+        "ingress",
+        "body",
+        "municipality__name",
+        "lessons_learned",
+        "purpose",
+        "results",
+    ]
     list_select_related = ["municipality"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["municipality"]
@@ -98,9 +106,11 @@ class InitiativeAdmin(PublishableAdmin):
                     "lessons_learned",
                     "source_title",
                     "source_url",
+                    "other_sources",
                 ]
             },
         ),
+        ("Intern anteckning (visas inte för besökarna)", {"fields": ["editor_note"]}),
         PublishableAdmin.publication_fieldset,
         PublishableAdmin.review_fieldset,
     ]

@@ -1,5 +1,7 @@
 """Case studies: how a municipality explores AI in its social services."""
 
+import re
+
 import reversion
 from django.db import models, transaction
 from django.urls import reverse
@@ -126,7 +128,8 @@ class Initiative(KeepsOldAddresses, RendersMarkdown, SearchIndexed, Publishable)
             kind="initiative", label="AI-initiativ", snippet_fields=("ingress", *MARKDOWN_FIELDS)
         ),
         link_fields=("source_url",),
-        markdown_fields=MARKDOWN_FIELDS,
+        # The further sources are rendered and their links checked, but not searched.
+        markdown_fields=(*MARKDOWN_FIELDS, "other_sources"),
         in_review_queue=True,
         sitemap=SitemapEntry(changefreq="monthly", priority=0.7),
         open_data="initiatives.opendata.DATASET",
@@ -276,6 +279,18 @@ class Initiative(KeepsOldAddresses, RendersMarkdown, SearchIndexed, Publishable)
     )
     source_url = models.URLField("källa (länk)", max_length=500, blank=True)
     source_title = models.CharField("källa (namn)", max_length=300, blank=True)
+    other_sources = models.TextField(
+        "fler källor",
+        blank=True,
+        help_text="Markdown: en punktlista med en länk per källa, t.ex. "
+        "”- [Slutrapporten (digg.se)](https://www.digg.se/…)”. Visas under Källa.",
+    )
+    editor_note = models.TextField(
+        "intern anteckning",
+        blank=True,
+        help_text="Visas inte för besökarna och finns inte i öppna data: t.ex. vad källan "
+        "inte säger eller vad som behöver kontrolleras med kommunen.",
+    )
     image = models.ForeignKey(
         Image,
         on_delete=models.PROTECT,
@@ -329,6 +344,10 @@ class Initiative(KeepsOldAddresses, RendersMarkdown, SearchIndexed, Publishable)
         """After a restore (publishing.services): log the phase if the restore changed it."""
         self.record_phase_change(previous_phase=before.phase)
 
+    @property
+    def published_on(self):
+        return timezone.localdate(self.published_at) if self.published_at else None
+
     def phase_log(self):
         """The phase changes, newest first ("Status över tid")."""
         return list(self.phase_changes.all())
@@ -339,6 +358,32 @@ class Initiative(KeepsOldAddresses, RendersMarkdown, SearchIndexed, Publishable)
     @property
     def body_html(self):
         return self.markdown_html("body")
+
+    @property
+    def impact_assessment_known(self):
+        return self.impact_assessment != self.ImpactAssessment.UNKNOWN
+
+    @property
+    def sourcing_known(self):
+        return self.sourcing != self.Sourcing.UNKNOWN
+
+    @property
+    def has_contact(self):
+        return bool(self.contact.strip() or self.contact_email or self.contact_phone.strip())
+
+    @property
+    def contact_phone_uri(self):
+        """A tel: address for the phone number, or "" if it holds no digits to dial."""
+        digits = re.sub(r"[^\d+]", "", self.contact_phone)
+        return f"tel:{digits}" if re.search(r"\d", digits) else ""
+
+    @property
+    def results_html(self):
+        return self.markdown_html("results")
+
+    @property
+    def other_sources_html(self):
+        return self.markdown_html("other_sources")
 
     @property
     def is_ended(self):

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
 from initiatives.models import Initiative
-from portal import startpage
+from portal import dcat, startpage
 from portal.middleware import database_unavailable_response, is_database_unavailable
 from portal.models import Page
 from portal.search import MAX_QUERY_LENGTH, clean_query, search
@@ -155,6 +155,23 @@ def open_data_file(request, dataset, fmt):
     if dataset not in datasets or fmt not in opendata.FORMATS:
         raise Http404
     return opendata.respond(datasets[dataset], fmt)
+
+
+@require_safe
+def open_data_catalogue(request):
+    """The datasets in DCAT-AP-SE (RDF/XML), the address Sveriges dataportal harvests.
+
+    Not a visitor page (no feedback question, no page view): a file for machines. Like
+    the data files it sets no cookie, so the page cache keeps it and any site may fetch it.
+    """
+    response = render(
+        request,
+        "portal/catalogue.rdf",
+        {"catalogue": dcat.catalogue()},
+        content_type="application/rdf+xml; charset=utf-8",
+    )
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
 
 
 @require_safe

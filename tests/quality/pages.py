@@ -5,11 +5,13 @@ covered everywhere by adding one entry here. Error pages come from test-only add
 (tests/quality/urls.py) that raise the failures they show.
 """
 
+import datetime
 import importlib
 from dataclasses import dataclass
 
 from django.urls import Resolver404, resolve, reverse
 
+from initiatives.models import Initiative
 from resources.models import Category
 from tests.factories import (
     DocumentFactory,
@@ -68,10 +70,21 @@ def build_public_pages(site_pages) -> list[PublicPage]:
         implementation="Ett [pilotprojekt](https://www.kalmar.se/) i två team.",
         law_and_ethics="Personuppgifter behandlas enligt dataskyddsförordningen.",
         contact="Socialförvaltningen, utvecklingsenheten",
+        contact_email="utveckling@kalmar.example.se",
+        contact_phone="0480-45 00 00",
         data_used="Talat språk under hembesök",
         period="2023–",
+        purpose="Färre missförstånd vid hembesök.",
+        legal_basis="Kommunen anger socialtjänstlagen.",
+        impact_assessment=Initiative.ImpactAssessment.DONE,
+        human_oversight="Handläggaren läser översättningen innan den sparas.",
+        sourcing=Initiative.Sourcing.JOINT,
+        started_on=datetime.date(2023, 3, 1),
+        results="- Kortare samtal\n- Färre missförstånd",
+        confirmed_on=datetime.date(2024, 5, 2),
         source_url="https://www.kalmar.se/",
         source_title="Kalmar kommun",
+        other_sources="- [Kalmar kommuns nyhet](https://www.kalmar.se/nyhet)",
         image=ImageFactory(alt="En tolk och en handläggare vid ett köksbord"),
         tags=tags,
     )
