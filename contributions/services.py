@@ -122,6 +122,12 @@ def create_draft(message: Message, *, municipality: Municipality, user=None) -> 
             status=Publishable.Status.DRAFT,
         )
         initiative.slug = unique_slug(Initiative, initiative.title, 200)
+        # The way back to the sender's message, for the editors only.
+        initiative.editor_note = (
+            "Förslag från formuläret ”Berätta om ert AI-initiativ”: se Inkorg, inkommet "
+            f"meddelande nr {message.pk}. Stäm av uppgifterna med kommunen och fyll i ”Senast "
+            "bekräftad av kommunen” innan du publicerar."
+        )
         initiative.save()
         if user is not None:
             reversion.set_user(user)

@@ -1,8 +1,17 @@
 import pytest
 
+from feedback import viewcounts
 from tests.factories import InitiativeFactory, MunicipalityFactory
 
 SAME_ORIGIN = {"HTTP_SEC_FETCH_SITE": "same-origin", "HTTP_ORIGIN": "http://testserver"}
+
+
+@pytest.fixture(autouse=True)
+def _forget_page_views():
+    """These tests open the forms as a browser would, which counts page views in this
+    process (without Redis); they must not reach a later test's statistics."""
+    yield
+    viewcounts.local.take()
 
 
 @pytest.fixture

@@ -135,6 +135,7 @@ def test_a_proposal_becomes_a_draft_linked_to_the_message_and_editors_are_told(
     assert draft.started_on.isoformat() == "2024-03-01"
     assert draft.contact_phone == "0480-45 00 00"  # a public fact, not the sender's data
     assert draft.confirmed_on is None  # the editors confirm with the municipality
+    assert f"meddelande nr {message.pk}" in draft.editor_note
     assert message.contact.email == "eva.exempel@ankeby.se"
     assert message.contact.organisation == "Utvecklingsledare, Ankeby kommun"
     # Editors (not analysts) get an e-mail linking to the message in the admin.
