@@ -31,6 +31,8 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", views.favicon, name="favicon"),
     path("sitemap.xml", require_safe(sitemap), {"sitemaps": sitemaps()}, name="sitemap"),
+    # Visitors' forms to the editors, some under /ai-initiativ/<slug>/ (contributions app).
+    path("", include("contributions.urls")),
     path("ai-initiativ/", include("initiatives.urls")),
     path("stod-och-verktyg/", include("resources.urls")),
     path("aterkoppling/", include("feedback.urls")),

@@ -30,6 +30,7 @@ class PublicPage:
     name: str
     path: str
     status: int = 200
+    form: bool = False  # a visitor's form: takes POST at its own address
 
     def __str__(self):
         return self.name
@@ -111,6 +112,22 @@ def build_public_pages(site_pages) -> list[PublicPage]:
         PublicPage("ämnesindex", reverse("portal:tag_list")),
         PublicPage("ämne", reverse("portal:tag", kwargs={"slug": "schemalaggning"})),
         PublicPage("sida med frågor och svar", webinar.get_absolute_url()),
+        PublicPage("berätta om ert AI-initiativ", reverse("contributions:propose"), form=True),
+        PublicPage("förslag mottaget", reverse("contributions:propose_received")),
+        PublicPage(
+            "rapportera fel",
+            reverse("contributions:report_error", args=[initiative.slug]),
+            form=True,
+        ),
+        PublicPage(
+            "vi testar något liknande",
+            reverse("contributions:similar", args=[initiative.slug]),
+            form=True,
+        ),
+        PublicPage(
+            "felrapport mottagen",
+            reverse("contributions:report_error_received", args=[initiative.slug]),
+        ),
         PublicPage("404", "/finns-inte/", status=404),
         PublicPage("500", "/__test__/fel/", status=500),
         PublicPage("503", "/__test__/databasfel/", status=503),
