@@ -15,6 +15,7 @@ from publishing.models import (
 )
 from publishing.registry import Declaration, SearchResults, SitemapEntry
 from publishing.search import SearchIndexed, SearchVectorIndex
+from publishing.tags import TaggedQuerySet
 
 
 class County(models.TextChoices):
@@ -73,7 +74,7 @@ class Municipality(models.Model):
         return self.organisation or f"{self.name} kommun"
 
 
-class InitiativeQuerySet(PublishableQuerySet):
+class InitiativeQuerySet(TaggedQuerySet, PublishableQuerySet):
     def for_area(self, area):
         return self.filter(area=area)
 
@@ -86,7 +87,7 @@ class InitiativeQuerySet(PublishableQuerySet):
         # own page, not for lists and cards.
         return (
             self.select_related("municipality", "image")
-            .prefetch_related("tags")
+            .with_tags()
             .defer("search_vector", "rendered_markdown")
         )
 

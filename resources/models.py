@@ -18,6 +18,7 @@ from publishing.models import (
 )
 from publishing.registry import Declaration, SearchResults, SitemapEntry
 from publishing.search import SearchIndexed, SearchVectorIndex
+from publishing.tags import TaggedQuerySet
 
 
 class CategoryQuerySet(ContentQuerySet):
@@ -93,7 +94,7 @@ class Category(KeepsOldAddresses, RendersMarkdown, models.Model):
         return max(filter(None, [self.updated_at, self.latest_resource]))
 
 
-class ResourceQuerySet(PublishableQuerySet):
+class ResourceQuerySet(TaggedQuerySet, PublishableQuerySet):
     def in_category(self, category):
         return self.filter(category=category)
 
@@ -102,7 +103,7 @@ class ResourceQuerySet(PublishableQuerySet):
         # for every item in a list.
         return (
             self.select_related("category", "document")
-            .prefetch_related("tags")
+            .with_tags()
             .defer("search_vector", "category__body", "category__rendered_markdown")
         )
 
