@@ -37,7 +37,7 @@ logger = logging.getLogger(__name__)
 
 KEY = "pagecache:generation"  # the name predates this module; kept so caches stay valid
 # Values remembered per process at most (facet counts are kept per filter combination).
-MEMO_SIZE = 2048
+MEMO_SIZE = 1000
 # However long a generation lasts, a remembered value is recomputed after this long.
 LONGEST_SECONDS = 3600
 
