@@ -7,6 +7,7 @@ from django.utils import timezone
 from taggit.managers import TaggableManager
 
 from media.models import Image
+from publishing import generation
 from publishing.models import (
     KeepsOldAddresses,
     Publishable,
@@ -274,8 +275,18 @@ class Initiative(KeepsOldAddresses, RendersMarkdown, SearchIndexed, Publishable)
         ]
 
     def related(self, limit=3):
-        """Published initiatives sharing tags or area, most shared tags first."""
-        tag_ids = list(self.tags.values_list("id", flat=True))
+        """Published initiatives sharing tags or area, most shared tags first.
+
+        Remembered per content generation (publishing/generation.py), keyed by what the
+        answer depends on, so a preview of a draft with other tags gets its own.
+        """
+        tag_ids = sorted(tag.pk for tag in self.tags.all())  # prefetched on the page
+        return generation.remember(
+            f"related-initiatives-of:{self.pk}:{self.area}:{tag_ids}:{limit}",
+            lambda: self._related(tag_ids, limit),
+        )
+
+    def _related(self, tag_ids, limit):
         candidates = (
             Initiative.objects.published()
             .exclude(pk=self.pk)
@@ -284,7 +295,7 @@ class Initiative(KeepsOldAddresses, RendersMarkdown, SearchIndexed, Publishable)
             .order_by("-shared", "-published_at")
             .distinct()
         )
-        return candidates.with_listing_data()[:limit]
+        return list(candidates.with_listing_data()[:limit])
 
 
 class InitiativePhaseChange(models.Model):

@@ -121,14 +121,23 @@ class Filters:
         return self._filtered()
 
     @cached_property
-    def groups(self) -> list[FacetGroup]:
+    def cache_key(self) -> str | None:
+        """What the counts and the filter form depend on besides published content.
+
+        None when they may not be remembered: no memo key given, or a crafted address
+        whose choices would take up memory.
+        """
         if not self.memo_key:
-            return self._groups()
+            return None
         choices = sorted((param, sorted(values)) for param, values in self.selected.items())
         key = f"{self.memo_key}:{choices}"
-        if len(key) > MAX_MEMO_KEY:
-            return self._groups()  # a crafted address need not take up memory
-        return generation.remember(key, self._groups)
+        return key if len(key) <= MAX_MEMO_KEY else None
+
+    @cached_property
+    def groups(self) -> list[FacetGroup]:
+        if self.cache_key is None:
+            return self._groups()
+        return generation.remember(self.cache_key, self._groups)
 
     def _groups(self) -> list[FacetGroup]:
         return [self._group(facet) for facet in self.facets]

@@ -5,8 +5,8 @@ filters of a list with the same choices — are rendered once per content genera
 (publishing/generation.py) and key, and kept in this process until content changes or a
 scheduled publication makes them stale. The name and parts must together determine
 everything the fragment shows: pass every variable the fragment reads that is not part of
-published content (a heading level, a flag). Never used inside an editor's preview, which
-shows drafts.
+published content (a heading level, a flag). A part that is None means "render, do not
+remember". Never used inside an editor's preview, which shows drafts.
 """
 
 from django import template
@@ -32,6 +32,8 @@ class RememberedNode(template.Node):
         if request is None or getattr(request, "is_preview", False):
             return self.nodelist.render(context)
         values = [part.resolve(context) for part in self.parts]
+        if any(value is None for value in values):
+            return self.nodelist.render(context)  # a part says "do not remember this"
         key = f"fragment:{self.name.resolve(context)}:{values}"
         if len(key) > MAX_KEY:
             return self.nodelist.render(context)
