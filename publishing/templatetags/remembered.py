@@ -34,7 +34,8 @@ class RememberedNode(template.Node):
         values = [part.resolve(context) for part in self.parts]
         if any(value is None for value in values):
             return self.nodelist.render(context)  # a part says "do not remember this"
-        key = f"fragment:{self.name.resolve(context)}:{values}"
+        # str() of each part: a lazy value (SimpleLazyObject) is evaluated, not its repr.
+        key = ":".join(["fragment", str(self.name.resolve(context)), *map(str, values)])
         if len(key) > MAX_KEY:
             return self.nodelist.render(context)
         # Stored as a plain string: a SafeString is rebuilt on the way out.
