@@ -24,7 +24,8 @@ class InitiativeFeed(PublishedContentFeed):
         published = (
             Initiative.objects.published()
             .select_related("municipality")
-            .prefetch_related("tags", "phase_changes")
+            .with_tags()
+            .prefetch_related("phase_changes")
             .defer("search_vector")
         )
         return published.order_by("-published_at")[:FEED_SIZE]

@@ -9,6 +9,7 @@ from django.utils import timezone
 from taggit.managers import TaggableManager
 
 from media.models import Image
+from publishing import generation
 from publishing.models import (
     KeepsOldAddresses,
     Publishable,
@@ -17,6 +18,7 @@ from publishing.models import (
 )
 from publishing.registry import Declaration, SearchResults, SitemapEntry
 from publishing.search import SearchIndexed, SearchVectorIndex
+from publishing.tags import TaggedQuerySet
 
 
 class County(models.TextChoices):
@@ -75,7 +77,7 @@ class Municipality(models.Model):
         return self.organisation or f"{self.name} kommun"
 
 
-class InitiativeQuerySet(PublishableQuerySet):
+class InitiativeQuerySet(TaggedQuerySet, PublishableQuerySet):
     def for_area(self, area):
         return self.filter(area=area)
 
@@ -88,7 +90,7 @@ class InitiativeQuerySet(PublishableQuerySet):
         # own page, not for lists and cards.
         return (
             self.select_related("municipality", "image")
-            .prefetch_related("tags")
+            .with_tags()
             .defer("search_vector", "rendered_markdown")
         )
 
@@ -398,8 +400,18 @@ class Initiative(KeepsOldAddresses, RendersMarkdown, SearchIndexed, Publishable)
         ]
 
     def related(self, limit=3):
-        """Published initiatives sharing tags or area, most shared tags first."""
-        tag_ids = list(self.tags.values_list("id", flat=True))
+        """Published initiatives sharing tags or area, most shared tags first.
+
+        Remembered per content generation (publishing/generation.py), keyed by what the
+        answer depends on, so a preview of a draft with other tags gets its own.
+        """
+        tag_ids = sorted(tag.pk for tag in self.tags.all())  # prefetched on the page
+        return generation.remember(
+            f"related-initiatives-of:{self.pk}:{self.area}:{tag_ids}:{limit}",
+            lambda: self._related(tag_ids, limit),
+        )
+
+    def _related(self, tag_ids, limit):
         candidates = (
             Initiative.objects.published()
             .exclude(pk=self.pk)
@@ -408,7 +420,7 @@ class Initiative(KeepsOldAddresses, RendersMarkdown, SearchIndexed, Publishable)
             .order_by("-shared", "-published_at")
             .distinct()
         )
-        return candidates.with_listing_data()[:limit]
+        return list(candidates.with_listing_data()[:limit])
 
 
 class InitiativePhaseChange(models.Model):

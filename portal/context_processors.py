@@ -34,13 +34,24 @@ def site(request):
     def in_place(place):
         return SimpleLazyObject(lambda: _marked([link for link in links if link[0] == place], path))
 
+    main_menu = in_place(SiteLink.Place.MAIN_MENU)
+    footer_links = in_place(SiteLink.Place.FOOTER)
     return {
         "SITE_NAME": settings.SITE_NAME,
-        "main_menu": in_place(SiteLink.Place.MAIN_MENU),
-        "footer_links": in_place(SiteLink.Place.FOOTER),
+        "main_menu": main_menu,
+        "footer_links": footer_links,
         "site_texts": SimpleLazyObject(published_texts),
+        # Which link is current is all that differs between pages: the menus are rendered
+        # once per content generation and key ({% remembered %} in base.html).
+        "main_menu_key": SimpleLazyObject(lambda: _current_marks(main_menu)),
+        "footer_links_key": SimpleLazyObject(lambda: _current_marks(footer_links)),
         "canonical_url": canonical_url(request),
     }
+
+
+def _current_marks(items) -> str:
+    """E.g. "-p--": the second link is the current page; "t" marks the current section."""
+    return "".join({"page": "p", "true": "t"}.get(item["current"], "-") for item in items)
 
 
 def canonical_url(request):

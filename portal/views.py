@@ -22,11 +22,11 @@ from taggit.models import Tag
 from initiatives.models import Initiative
 from portal import dcat, startpage
 from portal.middleware import database_unavailable_response, is_database_unavailable
-from portal.models import Page
+from portal.models import Page, StartPage
 from portal.search import MAX_QUERY_LENGTH, clean_query, search
-from publishing import opendata, registry
+from publishing import generation, opendata, registry
 from publishing.models import latest_update, published_q
-from publishing.preview import previewable
+from publishing.preview import can_preview, previewable
 from publishing.views import PublishedDetailView
 from resources.models import Category, Resource
 
@@ -35,22 +35,28 @@ from resources.models import Category, Resource
 @registry.visitor_page
 @previewable
 def home(request):
+    if can_preview(request, StartPage):
+        content = _home_content(request)
+    else:
+        # The same for every visitor until content changes: read once per generation.
+        content = generation.remember("home", lambda: _home_content(request))
+    return render(request, "portal/home.html", {**content, "preview": request.is_preview})
+
+
+def _home_content(request) -> dict:
     initiatives = Initiative.objects.published()
-    resources = Resource.objects.published()
     start_page = startpage.current(request)
     counts = {
         "antal_initiativ": initiatives.count(),
-        "antal_resurser": resources.count(),
+        "antal_resurser": Resource.objects.published().count(),
         "antal_kategorier": Category.objects.count(),
     }
-    context = {
+    return {
         "start_page": start_page,
         "entry_points": startpage.entries(start_page, counts),
         "featured_initiatives": startpage.featured(start_page, initiatives.with_listing_data()),
-        "preview": request.is_preview,
         "last_updated": latest_update(*(ct.published() for ct in registry.publishable())),
     }
-    return render(request, "portal/home.html", context)
 
 
 class PageDetailView(PublishedDetailView):

@@ -17,6 +17,7 @@ from publishing.models import (
 )
 from publishing.registry import Declaration, SearchResults, SitemapEntry
 from publishing.search import SearchIndexed, SearchVectorIndex
+from publishing.tags import TaggedQuerySet
 
 
 class CategoryQuerySet(PublishableQuerySet):
@@ -122,7 +123,7 @@ class Category(KeepsOldAddresses, RendersMarkdown, Publishable):
         return max(filter(None, [self.updated_at, self.latest_resource]))
 
 
-class ResourceQuerySet(PublishableQuerySet):
+class ResourceQuerySet(TaggedQuerySet, PublishableQuerySet):
     def in_category(self, category):
         return self.filter(category=category)
 
@@ -131,7 +132,7 @@ class ResourceQuerySet(PublishableQuerySet):
         # for every item in a list.
         return (
             self.select_related("category", "document")
-            .prefetch_related("tags")
+            .with_tags()
             .defer("search_vector", "category__body", "category__rendered_markdown")
         )
 

@@ -4,6 +4,7 @@ description for search engines) come from SiteText rows, edited like content."""
 import datetime
 import re
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from django.conf import settings as django_settings
@@ -102,11 +103,11 @@ def test_visitors_see_the_newest_live_texts_and_none_without_any(client, site_pa
     assert description(html) == ""
 
 
-def test_scheduled_texts_end_the_cached_entry_when_they_appear(site_pages):
+def test_scheduled_texts_show_when_they_appear_without_another_save(site_pages):
     appears = timezone.now() + datetime.timedelta(days=2)
     SiteText.objects.create(name="Snart", tagline="Snart", published_at=appears, status="published")
 
-    entry = sitelinks._read(timezone.now())
-
-    assert entry["texts"]["tagline"] == TAGLINE
-    assert entry["until"] <= appears.timestamp()
+    assert sitelinks.published_texts()["tagline"] == TAGLINE
+    later = appears + datetime.timedelta(seconds=1)
+    with mock.patch("django.utils.timezone.now", return_value=later):
+        assert sitelinks.published_texts()["tagline"] == "Snart"
