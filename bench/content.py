@@ -205,13 +205,13 @@ def add_synthetic(initiatives, resources):
 
 def grow_to(scale, base_initiatives, base_resources):
     """Add synthetic content until there are `scale` times the demo's initiatives/resources."""
-    from portal import pagecache
+    from publishing import generation
 
     have_i, have_r = demo_counts()
     add_synthetic(
         max(0, scale * base_initiatives - have_i), max(0, scale * base_resources - have_r)
     )
-    pagecache.bump_generation()
+    generation.bump()
     # Bulk inserts leave the planner's statistics stale until autovacuum gets to them, which
     # on a live site happens within minutes; without this the first runs measure a planner
     # that believes the tables are empty (nested loops over thousands of rows).

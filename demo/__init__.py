@@ -2,7 +2,8 @@
 
 Every fact comes from the final report of the government assignment Fi2023/02301
 (seed 003), the Juridik page of the original site (seed 001), SKR's legal Q&A
-(seed 000) or the assignment itself (seed 004). The wording is ours. Nothing here
+(seed 000), the assignment itself (seed 004) or, for the initiatives, the original
+site's own articles (shared/facts/initiatives.md). The wording is ours. Nothing here
 may add names, numbers, dates or results that those documents do not give.
 
 The data lives here as plain Python so the management command stays short and

@@ -74,9 +74,12 @@ def rate_limited(client: str, *, cache=None, limit=None, window=None) -> bool:
     limit = settings.FEEDBACK_RATE_LIMIT if limit is None else limit
     window = settings.FEEDBACK_RATE_LIMIT_WINDOW if window is None else window
     # The window opens with the client's first submission and the key expires with it.
-    # add() then incr() is atomic on Redis (INCR keeps the expiry): every process sees
-    # one counter.
     key = f"feedback:rate:{client}"
+    redis = _redis_client(cache)
+    if redis is not None:
+        # One round trip, atomic: every process sees one counter.
+        count = int(_script(redis, COUNT_IN_WINDOW)(keys=[cache.make_key(key)], args=[window]))
+        return count > limit
     cache.add(key, 0, timeout=window)
     try:
         count = cache.incr(key)
@@ -84,6 +87,30 @@ def rate_limited(client: str, *, cache=None, limit=None, window=None) -> bool:
         cache.add(key, 1, timeout=window)
         count = 1
     return count > limit
+
+
+# INCR, and the expiry set by the first submission of the window.
+COUNT_IN_WINDOW = """
+local count = redis.call('INCR', KEYS[1])
+if count == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
+return count
+"""
+_scripts = {}
+
+
+def _redis_client(cache):
+    """The Redis client behind a django-redis cache, or None for any other backend."""
+    from django_redis.cache import RedisCache
+
+    return cache.client.get_client(write=True) if isinstance(cache, RedisCache) else None
+
+
+def _script(redis, source: str):
+    """A Lua script registered once per client (EVALSHA, loaded again on demand)."""
+    key = (id(redis), source)
+    if key not in _scripts:
+        _scripts[key] = redis.register_script(source)
+    return _scripts[key]
 
 
 def _duplicate_key(client: str, parts) -> str:

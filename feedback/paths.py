@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from django.urls import Resolver404, resolve
 
-from publishing import registry
+from publishing import generation, registry
 
 # The not-found page has no address of its own; feedback given there is filed here.
 # No route ends without a slash, so this key never collides with a real page.
@@ -54,8 +54,9 @@ def page_exists(path: str | None) -> bool:
     except Resolver404:
         return False
     # Pages that show one object answer 404 when it is missing or unpublished; the same
-    # test decides whether the page exists (publishing.registry).
-    return registry.visible_page_exists(match)
+    # test decides whether the page exists (publishing.registry). The answer changes only
+    # with published content: remembered per content generation.
+    return generation.remember(f"page-exists:{path}", lambda: registry.visible_page_exists(match))
 
 
 def is_rendering_visitor_page(request) -> bool:

@@ -425,8 +425,27 @@ def _take(spans, blocked: bytearray) -> list:
     return taken
 
 
+# Passes at most: each pass after the first only runs when the one before changed something.
+MAX_PASSES = 3
+
+
 def redact(text: str) -> Redacted:
-    """Replace personnummer, phone numbers, e-mail and street addresses with markers."""
+    """Replace personnummer, phone numbers, e-mail and street addresses with markers.
+
+    Repeated until nothing more changes: a number right after another can hide inside the
+    first one's candidate span in one pass ("0001010000 001-100-0000": the personnummer
+    goes, the phone number stayed), and is found once its neighbour is a marker.
+    """
+    result = _redact_once(text)
+    changed = result.changed
+    for _ in range(MAX_PASSES - 1):
+        if not result.changed:
+            break
+        result = _redact_once(result.text)
+    return Redacted(result.text, changed or result.changed)
+
+
+def _redact_once(text: str) -> Redacted:
     if not text:
         return Redacted(text, False)
     view = _normalise(text)

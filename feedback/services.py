@@ -7,6 +7,7 @@ from django.utils.crypto import salted_hmac
 
 from feedback import abuse, viewcounts
 from feedback.models import Feedback, PageViewDay
+from publishing import generation
 from publishing.versions import current_version_id
 
 TOKEN_SALT = "feedback.comment-token"
@@ -42,6 +43,11 @@ def read_comment_token(token: str) -> dict | None:
     return {"id": masked ^ _pad(nonce), "page": page}
 
 
+def _current_version_id(page: str) -> int | None:
+    # A new version is saved only with the content, which starts a new generation.
+    return generation.remember(f"version:{page}", lambda: current_version_id(page))
+
+
 def submit_answer(*, page: str, helpful: bool, comment: str = "", client: str) -> Feedback | None:
     """Store an answer (and comment) unless it is over the rate limit or a duplicate.
 
@@ -56,7 +62,7 @@ def submit_answer(*, page: str, helpful: bool, comment: str = "", client: str) -
         if not fresh:
             return None
         return Feedback.objects.create(
-            page=page, helpful=helpful, comment=comment, version_id=current_version_id(page)
+            page=page, helpful=helpful, comment=comment, version_id=_current_version_id(page)
         )
 
 

@@ -48,18 +48,53 @@ class InitiativeAdmin(PublishableAdmin):
         "phase",
         "area",
         "technique",
+        "impact_assessment",
+        "sourcing",
         "municipality__county",
         "tags",
         SourceLinkStatusFilter,
     ]
-    search_fields = ["title", "ingress", "body", "municipality__name", "lessons_learned"]
+    search_fields = [
+        "title",
+        "ingress",
+        "body",
+        "municipality__name",
+        "lessons_learned",
+        "purpose",
+        "results",
+    ]
     list_select_related = ["municipality"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["municipality"]
     inlines = [PhaseChangeInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "municipality", "ingress", "image", "body", "tags"]}),
-        ("Fakta", {"fields": ["area", "phase", "technique", "data_used", "period"]}),
+        ("Fakta", {"fields": ["area", "phase", "technique", "period", "started_on"]}),
+        (
+            "Standarduppgifter",
+            {
+                "description": "Samma uppgifter för varje initiativ, som kommunen anger dem. "
+                "Lämna tomt det som inte är känt – sidan visar då ”Uppgift saknas”. "
+                "Skriv inga personuppgifter: inga namn på enskilda, inga ärenden.",
+                "fields": [
+                    "purpose",
+                    "legal_basis",
+                    "impact_assessment",
+                    "human_oversight",
+                    "data_used",
+                    "sourcing",
+                    "results",
+                ],
+            },
+        ),
+        (
+            "Kontakt och bekräftelse",
+            {
+                "description": "En funktion, en funktionsbrevlåda eller ett växelnummer räcker – "
+                "inte en enskild persons namn, e-post eller mobilnummer.",
+                "fields": ["contact", "contact_email", "contact_phone", "confirmed_on"],
+            },
+        ),
         (
             "Avsnitt",
             {
@@ -69,12 +104,13 @@ class InitiativeAdmin(PublishableAdmin):
                     "technology",
                     "law_and_ethics",
                     "lessons_learned",
-                    "contact",
                     "source_title",
                     "source_url",
+                    "other_sources",
                 ]
             },
         ),
+        ("Intern anteckning (visas inte för besökarna)", {"fields": ["editor_note"]}),
         PublishableAdmin.publication_fieldset,
         PublishableAdmin.review_fieldset,
     ]

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.utils.feedgenerator import Atom1Feed
 
 from initiatives.models import Initiative
-from publishing.feeds import PublishedContentFeed
+from publishing.feeds import FEED_SIZE, PublishedContentFeed
 
 
 class InitiativeFeed(PublishedContentFeed):
@@ -15,8 +15,20 @@ class InitiativeFeed(PublishedContentFeed):
         "Kommuner som berättar hur de utforskar AI i socialtjänsten, senast publicerade först."
     )
 
-    def item_description(self, item):
-        return f"{item.municipality.display_name}: {item.ingress}"
+    # The ingress and the fact box with every standard fact, as HTML for the feed reader.
+    description_template = "initiatives/feeds/item_description.html"
+
+    def items(self):
+        # Not the list's `with_listing_data()`: the facts need the rendered Markdown and
+        # the phase log, fetched here for all items at once.
+        published = (
+            Initiative.objects.published()
+            .select_related("municipality")
+            .with_tags()
+            .prefetch_related("phase_changes")
+            .defer("search_vector")
+        )
+        return published.order_by("-published_at")[:FEED_SIZE]
 
     def item_categories(self, item):
         return [tag.name for tag in item.tags.all()]

@@ -1,5 +1,7 @@
 """Case studies: how a municipality explores AI in its social services."""
 
+import re
+
 import reversion
 from django.db import models, transaction
 from django.urls import reverse
@@ -7,6 +9,7 @@ from django.utils import timezone
 from taggit.managers import TaggableManager
 
 from media.models import Image
+from publishing import generation
 from publishing.models import (
     KeepsOldAddresses,
     Publishable,
@@ -15,6 +18,7 @@ from publishing.models import (
 )
 from publishing.registry import Declaration, SearchResults, SitemapEntry
 from publishing.search import SearchIndexed, SearchVectorIndex
+from publishing.tags import TaggedQuerySet
 
 
 class County(models.TextChoices):
@@ -73,7 +77,7 @@ class Municipality(models.Model):
         return self.organisation or f"{self.name} kommun"
 
 
-class InitiativeQuerySet(PublishableQuerySet):
+class InitiativeQuerySet(TaggedQuerySet, PublishableQuerySet):
     def for_area(self, area):
         return self.filter(area=area)
 
@@ -86,7 +90,7 @@ class InitiativeQuerySet(PublishableQuerySet):
         # own page, not for lists and cards.
         return (
             self.select_related("municipality", "image")
-            .prefetch_related("tags")
+            .with_tags()
             .defer("search_vector", "rendered_markdown")
         )
 
@@ -111,12 +115,14 @@ class Initiative(KeepsOldAddresses, RendersMarkdown, SearchIndexed, Publishable)
         ("law_and_ethics", "Juridik och etik"),
         ("lessons_learned", "Lärdomar"),
     )
-    MARKDOWN_FIELDS = ("body", *(field for field, _ in SECTIONS))
+    MARKDOWN_FIELDS = ("body", *(field for field, _ in SECTIONS), "results")
+    # The standard facts that are free text (the choices are filters, not words to find).
+    FACT_TEXT_FIELDS = ("purpose", "legal_basis", "human_oversight", "data_used")
 
     SEARCH_FIELDS = {
         "A": ("title",),
         "B": ("ingress", "tags", "municipality__name", "municipality__organisation"),
-        "C": (*MARKDOWN_FIELDS, "data_used"),
+        "C": (*MARKDOWN_FIELDS, *FACT_TEXT_FIELDS),
     }
     PUBLISHING = Declaration(
         url_name="initiatives:detail",
@@ -125,7 +131,8 @@ class Initiative(KeepsOldAddresses, RendersMarkdown, SearchIndexed, Publishable)
         ),
         link_fields=("source_url",),
         click_groups=("municipality",),  # outbound clicks per municipality
-        markdown_fields=MARKDOWN_FIELDS,
+        # The further sources are rendered and their links checked, but not searched.
+        markdown_fields=(*MARKDOWN_FIELDS, "other_sources"),
         in_review_queue=True,
         sitemap=SitemapEntry(changefreq="monthly", priority=0.7),
         open_data="initiatives.opendata.DATASET",
@@ -164,6 +171,22 @@ class Initiative(KeepsOldAddresses, RendersMarkdown, SearchIndexed, Publishable)
         PLATFORM = "plattform", "Plattform och infrastruktur"
         ORGANISATION = "organisation", "Organisation och förberedelser"
 
+    class ImpactAssessment(models.TextChoices):
+        """Whether a data protection impact assessment (DPIA, GDPR art. 35) has been made."""
+
+        DONE = "genomford", "Genomförd"
+        PLANNED = "planerad", "Planerad"
+        NOT_DONE = "ej_gjord", "Inte gjord"
+        UNKNOWN = "okand", "Uppgift saknas"
+
+    class Sourcing(models.TextChoices):
+        """How the solution was brought about."""
+
+        IN_HOUSE = "egen", "Egenutvecklad"
+        BOUGHT = "kopt", "Köpt/upphandlad"
+        JOINT = "tillsammans", "Tillsammans med andra"
+        UNKNOWN = "okand", "Uppgift saknas"
+
     title = models.CharField("rubrik", max_length=200)
     slug = models.SlugField("adress", max_length=200, unique=True)
     municipality = models.ForeignKey(
@@ -184,6 +207,68 @@ class Initiative(KeepsOldAddresses, RendersMarkdown, SearchIndexed, Publishable)
     data_used = models.CharField("data som används", max_length=300, blank=True)
     period = models.CharField("period", max_length=100, blank=True, help_text="T.ex. ”2023–”.")
 
+    # The standard facts every initiative is described by, as the municipality states them.
+    # Empty ones read "Uppgift saknas" on the page.
+    purpose = models.TextField(
+        "syfte",
+        blank=True,
+        help_text="Vad initiativet ska åstadkomma, i en eller ett par meningar.",
+    )
+    legal_basis = models.TextField(
+        "rättslig grund (som kommunen anger den)",
+        blank=True,
+        help_text="Med kommunens egna ord, t.ex. lagrum eller beslut. Skriv inte personuppgifter.",
+    )
+    impact_assessment = models.CharField(
+        "konsekvensbedömning avseende dataskydd",
+        max_length=16,
+        choices=ImpactAssessment,
+        default=ImpactAssessment.UNKNOWN,
+        db_index=True,
+    )
+    human_oversight = models.TextField(
+        "mänsklig kontroll",
+        blank=True,
+        help_text="Hur människor granskar och tar ansvar för det systemet föreslår. "
+        "Skriv inte personuppgifter.",
+    )
+    sourcing = models.CharField(
+        "hur lösningen tagits fram",
+        max_length=16,
+        choices=Sourcing,
+        default=Sourcing.UNKNOWN,
+        db_index=True,
+    )
+    started_on = models.DateField(
+        "startdatum",
+        null=True,
+        blank=True,
+        help_text="Bara om källan anger ett datum; ett år eller en termin skrivs under Period.",
+    )
+    results = models.TextField(
+        "resultat hittills",
+        blank=True,
+        help_text="Markdown. Vad som har kommit ut av initiativet hittills. "
+        "Skriv inte personuppgifter.",
+    )
+    contact_email = models.EmailField(
+        "kontakt: e-post (funktionsbrevlåda)",
+        blank=True,
+        help_text="En funktionsbrevlåda, t.ex. socialtjansten@kommun.se – inte en persons adress.",
+    )
+    contact_phone = models.CharField(
+        "kontakt: telefon",
+        max_length=40,
+        blank=True,
+        help_text="Växel eller funktionsnummer – inte en persons mobilnummer.",
+    )
+    confirmed_on = models.DateField(
+        "senast bekräftad av kommunen",
+        null=True,
+        blank=True,
+        help_text="Dagen då kommunen senast bekräftade uppgifterna. Lämna tomt annars.",
+    )
+
     # The sections of the case study; empty ones are not shown.
     goals = models.TextField("mål och syfte", blank=True, help_text="Markdown.")
     implementation = models.TextField("genomförande", blank=True, help_text="Markdown.")
@@ -197,6 +282,18 @@ class Initiative(KeepsOldAddresses, RendersMarkdown, SearchIndexed, Publishable)
     )
     source_url = models.URLField("källa (länk)", max_length=500, blank=True)
     source_title = models.CharField("källa (namn)", max_length=300, blank=True)
+    other_sources = models.TextField(
+        "fler källor",
+        blank=True,
+        help_text="Markdown: en punktlista med en länk per källa, t.ex. "
+        "”- [Slutrapporten (digg.se)](https://www.digg.se/…)”. Visas under Källa.",
+    )
+    editor_note = models.TextField(
+        "intern anteckning",
+        blank=True,
+        help_text="Visas inte för besökarna och finns inte i öppna data: t.ex. vad källan "
+        "inte säger eller vad som behöver kontrolleras med kommunen.",
+    )
     image = models.ForeignKey(
         Image,
         on_delete=models.PROTECT,
@@ -250,6 +347,10 @@ class Initiative(KeepsOldAddresses, RendersMarkdown, SearchIndexed, Publishable)
         """After a restore (publishing.services): log the phase if the restore changed it."""
         self.record_phase_change(previous_phase=before.phase)
 
+    @property
+    def published_on(self):
+        return timezone.localdate(self.published_at) if self.published_at else None
+
     def phase_log(self):
         """The phase changes, newest first ("Status över tid")."""
         return list(self.phase_changes.all())
@@ -260,6 +361,32 @@ class Initiative(KeepsOldAddresses, RendersMarkdown, SearchIndexed, Publishable)
     @property
     def body_html(self):
         return self.markdown_html("body")
+
+    @property
+    def impact_assessment_known(self):
+        return self.impact_assessment != self.ImpactAssessment.UNKNOWN
+
+    @property
+    def sourcing_known(self):
+        return self.sourcing != self.Sourcing.UNKNOWN
+
+    @property
+    def has_contact(self):
+        return bool(self.contact.strip() or self.contact_email or self.contact_phone.strip())
+
+    @property
+    def contact_phone_uri(self):
+        """A tel: address for the phone number, or "" if it holds no digits to dial."""
+        digits = re.sub(r"[^\d+]", "", self.contact_phone)
+        return f"tel:{digits}" if re.search(r"\d", digits) else ""
+
+    @property
+    def results_html(self):
+        return self.markdown_html("results")
+
+    @property
+    def other_sources_html(self):
+        return self.markdown_html("other_sources")
 
     @property
     def is_ended(self):
@@ -274,8 +401,18 @@ class Initiative(KeepsOldAddresses, RendersMarkdown, SearchIndexed, Publishable)
         ]
 
     def related(self, limit=3):
-        """Published initiatives sharing tags or area, most shared tags first."""
-        tag_ids = list(self.tags.values_list("id", flat=True))
+        """Published initiatives sharing tags or area, most shared tags first.
+
+        Remembered per content generation (publishing/generation.py), keyed by what the
+        answer depends on, so a preview of a draft with other tags gets its own.
+        """
+        tag_ids = sorted(tag.pk for tag in self.tags.all())  # prefetched on the page
+        return generation.remember(
+            f"related-initiatives-of:{self.pk}:{self.area}:{tag_ids}:{limit}",
+            lambda: self._related(tag_ids, limit),
+        )
+
+    def _related(self, tag_ids, limit):
         candidates = (
             Initiative.objects.published()
             .exclude(pk=self.pk)
@@ -284,7 +421,7 @@ class Initiative(KeepsOldAddresses, RendersMarkdown, SearchIndexed, Publishable)
             .order_by("-shared", "-published_at")
             .distinct()
         )
-        return candidates.with_listing_data()[:limit]
+        return list(candidates.with_listing_data()[:limit])
 
 
 class InitiativePhaseChange(models.Model):

@@ -6,6 +6,18 @@ FACETS = (
     Facet("omrade", "Verksamhetsområde", "area", choices=tuple(Initiative.Area.choices)),
     Facet("fas", "Fas", "phase", choices=tuple(Initiative.Phase.choices)),
     Facet("teknik", "AI-teknik", "technique", choices=tuple(Initiative.Technique.choices)),
+    Facet(
+        "konsekvensbedomning",
+        "Konsekvensbedömning avseende dataskydd",
+        "impact_assessment",
+        choices=tuple(Initiative.ImpactAssessment.choices),
+    ),
+    Facet(
+        "framtagen",
+        "Hur lösningen tagits fram",
+        "sourcing",
+        choices=tuple(Initiative.Sourcing.choices),
+    ),
     Facet("lan", "Län", "municipality__county", choices=tuple(County.choices), show_empty=False),
     Facet("amne", "Ämne", "tags__slug", label_lookup="tags__name", many=True),
 )

@@ -9,8 +9,9 @@ import io
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from PIL import Image as PillowImage
-from PIL import ImageOps, UnidentifiedImageError
+
+# Pillow is imported where an upload is processed, not when the app starts: a worker that
+# only serves pages never loads it (see bench/README.md, worker memory).
 
 # Formats taken, and how each is saved again.
 FORMATS = {
@@ -36,7 +37,10 @@ class Cleaned:
         return FORMATS[self.format][0]
 
 
-def _open(file) -> PillowImage.Image:
+def _open(file):
+    from PIL import Image as PillowImage
+    from PIL import UnidentifiedImageError
+
     file.seek(0)
     try:
         picture = PillowImage.open(file)
@@ -57,7 +61,7 @@ def _open(file) -> PillowImage.Image:
     return picture
 
 
-def _encode(picture: PillowImage.Image, fmt: str) -> bytes:
+def _encode(picture, fmt: str) -> bytes:
     if fmt == "JPEG" and picture.mode not in ("RGB", "L"):
         picture = picture.convert("RGB")
     out = io.BytesIO()
@@ -71,6 +75,8 @@ def _encode(picture: PillowImage.Image, fmt: str) -> bytes:
 
 def clean(file) -> Cleaned:
     """The upright image without metadata, or a Swedish ValidationError."""
+    from PIL import ImageOps
+
     picture = _open(file)
     fmt = picture.format
     upright = ImageOps.exif_transpose(picture)
@@ -82,6 +88,8 @@ def clean(file) -> Cleaned:
 
 def renditions(content: bytes, fmt: str):
     """(width, height, format, bytes) for each size, in `fmt` and in WebP."""
+    from PIL import Image as PillowImage
+
     picture = PillowImage.open(io.BytesIO(content))
     picture.load()
     widths = [w for w in RENDITION_WIDTHS if w < picture.width] + [picture.width]

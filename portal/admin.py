@@ -3,7 +3,15 @@
 from django.contrib import admin
 
 from portal import lockouts  # noqa: F401 - registers the login lockouts in the admin
-from portal.models import EntryPoint, FeaturedInitiative, Page, Question, SiteLink, StartPage
+from portal.models import (
+    EntryPoint,
+    FeaturedInitiative,
+    Page,
+    Question,
+    SiteLink,
+    SiteText,
+    StartPage,
+)
 from publishing.admin import PublishableAdmin
 
 admin.site.site_header = "AI för socialtjänsten – redaktion"
@@ -49,6 +57,18 @@ class SiteLinkAdmin(PublishableAdmin):
     search_fields = ["label", "url"]
     fieldsets = [
         (None, {"fields": ["place", "label", "url", "order"]}),
+        PublishableAdmin.publication_fieldset,
+    ]
+
+
+@admin.register(SiteText)
+class SiteTextAdmin(PublishableAdmin):
+    """The texts around every page: drafts, schedules, review and history as content."""
+
+    list_display = ["name", "state_column", "updated_at"]
+    search_fields = ["name", "tagline", "footer_text", "description"]
+    fieldsets = [
+        (None, {"fields": ["name", "tagline", "footer_text", "description"]}),
         PublishableAdmin.publication_fieldset,
     ]
 

@@ -3,7 +3,7 @@ from django.utils.encoding import iri_to_uri
 from django.utils.functional import SimpleLazyObject
 
 from portal.models import SiteLink
-from portal.sitelinks import published_links
+from portal.sitelinks import published_links, published_texts
 from publishing.params import positive_int
 
 
@@ -23,9 +23,10 @@ def _marked(links, path):
 
 
 def site(request):
-    """Site name, main menu and footer links (SiteLink, edited in the admin).
+    """Site name, main menu and footer links (SiteLink) and the texts around every page
+    (SiteText), edited in the admin.
 
-    The links are read only when a template shows them: the admin's pages never do.
+    They are read only when a template shows them: the admin's pages never do.
     """
     path = getattr(request, "path", "")
     links = SimpleLazyObject(published_links)
@@ -33,12 +34,24 @@ def site(request):
     def in_place(place):
         return SimpleLazyObject(lambda: _marked([link for link in links if link[0] == place], path))
 
+    main_menu = in_place(SiteLink.Place.MAIN_MENU)
+    footer_links = in_place(SiteLink.Place.FOOTER)
     return {
         "SITE_NAME": settings.SITE_NAME,
-        "main_menu": in_place(SiteLink.Place.MAIN_MENU),
-        "footer_links": in_place(SiteLink.Place.FOOTER),
+        "main_menu": main_menu,
+        "footer_links": footer_links,
+        "site_texts": SimpleLazyObject(published_texts),
+        # Which link is current is all that differs between pages: the menus are rendered
+        # once per content generation and key ({% remembered %} in base.html).
+        "main_menu_key": SimpleLazyObject(lambda: _current_marks(main_menu)),
+        "footer_links_key": SimpleLazyObject(lambda: _current_marks(footer_links)),
         "canonical_url": canonical_url(request),
     }
+
+
+def _current_marks(items) -> str:
+    """E.g. "-p--": the second link is the current page; "t" marks the current section."""
+    return "".join({"page": "p", "true": "t"}.get(item["current"], "-") for item in items)
 
 
 def canonical_url(request):

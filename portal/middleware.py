@@ -8,7 +8,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from portal import pagecache
-from publishing import outage
+from publishing import generation, outage
 
 logger = logging.getLogger(__name__)
 
@@ -140,4 +140,4 @@ class PublicPageCacheMiddleware:
         except NoReverseMatch:
             return
         if request.path.startswith(admin_prefix):
-            pagecache.bump_generation()
+            generation.bump()

@@ -159,6 +159,50 @@ class SiteLink(Publishable):
         return reverse("portal:home")
 
 
+@reversion.register()
+class SiteText(Publishable):
+    """The texts around every page's content: the line under the site's name, the footer's
+    text and the description search engines show. Edited, reviewed and scheduled like
+    content; visitors see the newest live one (portal/sitelinks.py)."""
+
+    # Shown on every page, so saving one makes cached pages stale (portal/pagecache.py).
+    PUBLISHING = Declaration()
+
+    name = models.CharField(
+        "namn i redaktionen",
+        max_length=200,
+        help_text="Syns bara i redaktionen, till exempel ”Sidhuvud och sidfot 2026”.",
+    )
+    tagline = models.CharField(
+        "rad under webbplatsens namn",
+        max_length=300,
+        blank=True,
+        help_text="Visas i sidhuvudet på varje sida, till exempel vilka som står bakom "
+        "webbplatsen.",
+    )
+    footer_text = models.TextField("text i sidfoten", blank=True)
+    description = models.CharField(
+        "beskrivning för sökmotorer",
+        max_length=300,
+        blank=True,
+        help_text="Visas i sökmotorer och när en sida delas, för sidor som inte har en egen "
+        "beskrivning (till exempel startsidan).",
+    )
+
+    class Meta(Publishable.Meta):
+        ordering = ["-published_at", "-pk"]
+        verbose_name = "text i sidhuvud och sidfot"
+        verbose_name_plural = "texter i sidhuvud och sidfot"
+        permissions = [("publish_sitetext", "Kan publicera texterna i sidhuvud och sidfot")]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        # Shown on every page; the start page is where an editor previews them.
+        return reverse("portal:home")
+
+
 @reversion.register(follow=["entry_points", "featured"])
 class StartPage(Publishable):
     """The start page's texts, entry points and featured initiatives, edited like content.

@@ -27,18 +27,15 @@ not streaming, no cookie set, no CSP nonce used, no `Cache-Control: private/no-c
 no-store` (views opt out with `never_cache`), no `Vary`.
 
 Freshness, in three layers:
-1. A cache "generation": every entry records the generation it was rendered in, and
-   bumping the generation makes every stored page stale at once (one MGET reads both).
-   It is bumped after any content model is saved or deleted (see `connect_signals`, for
-   the management commands and shell) and after any successful write through the admin
-   (see the middleware: that also covers bulk actions such as "Publicera markerade",
-   which use `QuerySet.update()` and send no signals).
+1. The content generation (publishing/generation.py): every entry records the generation it
+   was rendered in, and a new generation, started after any content change, makes every
+   stored page stale at once (one MGET reads both).
 2. Scheduled publication: an entry is valid only until the next moment a published item
    appears or disappears (`published_at` / `unpublish_at` in the future), so scheduled
    content shows on time without a cron job, exactly as without the cache.
 3. A ceiling, PAGE_CACHE_SECONDS (default 10 minutes), for anything else that changes with
    time or by a write that bypasses both (`QuerySet.update()` in code: call
-   `bump_generation()` after it).
+   `publishing.generation.bump()` after it).
 
 Several app processes must share one cache (REDIS_URL) for the generation to reach them all;
 with the in-process default cache an edit reaches other processes within PAGE_CACHE_SECONDS.
@@ -49,16 +46,12 @@ import gzip
 import hashlib
 import logging
 import re
-import secrets
 from pathlib import Path
 from urllib.parse import urlencode
 
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
-from django.db.models import Min, Q
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.csp import get_nonce
 from django.urls import Resolver404, resolve
@@ -66,12 +59,10 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
-from publishing import registry
-from publishing.models import Publishable
+from publishing import generation, registry
 
 logger = logging.getLogger(__name__)
 
-GENERATION_KEY = "pagecache:generation"
 HIT_HEADER = "X-Page-Cache"
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 # Headers of the stored response that are not replayed: set per response or by middleware.
@@ -82,86 +73,13 @@ def max_seconds() -> int:
     return int(getattr(settings, "PAGE_CACHE_SECONDS", 600))
 
 
-def content_apps() -> set[str]:
-    """The apps whose saves change public pages: every content type's, and the tags."""
-    return registry.content_app_labels() | {"taggit"}
-
-
-# --- Generation ---------------------------------------------------------------------------
-
-
-def generation() -> str:
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        # First use, or evicted: start a new generation (which also makes old pages stale).
-        cache.add(GENERATION_KEY, _new_generation(), None)
-        value = cache.get(GENERATION_KEY)
-    return str(value)
-
-
-def _new_generation() -> str:
-    return secrets.token_hex(8)
-
-
-def bump_generation() -> None:
-    """Make every cached page stale, e.g. after content changed outside the ORM's save()."""
-    try:
-        cache.set(GENERATION_KEY, _new_generation(), None)
-    except Exception:
-        # A cache outage must not fail an editor's save; PAGE_CACHE_SECONDS bounds staleness.
-        logger.warning("Could not invalidate the page cache", exc_info=True)
-
-
-def _content_changed(sender, **kwargs):
-    if sender._meta.app_label not in content_apps():
-        return
-    # Now, for a request in this process that reads inside the same transaction (and tests),
-    # and again after commit: a visitor who rendered the old content between the first bump
-    # and the commit must not leave it cached under the new generation.
-    bump_generation()
-    transaction.on_commit(bump_generation)
-
-
-def connect_signals():
-    """Invalidate on every save/delete of content, whichever code path writes it.
-
-    This is cache bookkeeping, not business logic, so a signal is the right tool: it reaches
-    the admin, management commands (load_demo_content) and the shell alike. Tags are saved as
-    taggit rows (m2m through models), hence m2m_changed and the taggit app.
-    """
-    post_save.connect(_content_changed, dispatch_uid="pagecache-save")
-    post_delete.connect(_content_changed, dispatch_uid="pagecache-delete")
-    m2m_changed.connect(_content_changed, dispatch_uid="pagecache-m2m")
-
-
-# --- Scheduled publication ----------------------------------------------------------------
-
-
-def next_scheduled_change(now=None):
-    """The next moment a published item appears or disappears, or None."""
-    now = now or timezone.now()
-    moments = []
-    for content_type in registry.publishable():
-        model = content_type.model
-        found = model._default_manager.filter(status=Publishable.Status.PUBLISHED).aggregate(
-            appears=Min("published_at", filter=Q(published_at__gt=now)),
-            disappears=Min("unpublish_at", filter=Q(unpublish_at__gt=now)),
-        )
-        moments += [moment for moment in found.values() if moment is not None]
-    return min(moments) if moments else None
+# The generation (publishing/generation.py) and the next scheduled change bound every entry.
+GENERATION_KEY = generation.KEY
 
 
 def valid_until(gen: str) -> float:
     """Unix time until which a page rendered now stays correct, for this generation."""
-    now = timezone.now()
-    key = f"pagecache:next-change:{gen}"
-    change = cache.get(key)
-    if change is None or (change and change <= now.timestamp()):
-        moment = next_scheduled_change(now)
-        change = moment.timestamp() if moment else 0  # 0: nothing scheduled
-        cache.set(key, change, max_seconds())
-    ceiling = now.timestamp() + max_seconds()
-    return min(ceiling, change) if change else ceiling
+    return generation.valid_until(gen, max_seconds())
 
 
 # --- Requests and responses ---------------------------------------------------------------
@@ -242,7 +160,10 @@ def lookup(request, query: str):
     found = cache.get_many([GENERATION_KEY, key])
     gen = found.get(GENERATION_KEY)
     if gen is None:
-        gen = generation()
+        gen = generation.current()
+    # What the page remembers per generation (publishing.generation.remember) and the page
+    # stored below must belong to the same generation.
+    generation.seed(gen)
     entry = found.get(key)
     if entry is not None and (
         entry["generation"] != gen or entry["until"] <= timezone.now().timestamp()

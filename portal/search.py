@@ -20,7 +20,7 @@ from django.db.models import Count, F, Value, Window
 from django.db.models.functions import Concat
 from django.utils.safestring import SafeString, mark_safe
 
-from publishing import registry, search_sqlite
+from publishing import generation, registry, search_sqlite
 from publishing.markdown import EMBED_RE
 from publishing.search import CONFIG, is_postgresql
 
@@ -95,11 +95,17 @@ class SearchResults:
 def search(query: str, *, limit: int = DEFAULT_LIMIT) -> SearchResults:
     """Published content matching `query`, best first, at most `limit` results.
 
-    Runs one query per kind of content, however many results there are.
+    Runs one query per kind of content, however many results there are. The answer depends
+    only on published content, so it is remembered per content generation in this process
+    (publishing/generation.py): a popular search costs its queries once per change.
     """
     cleaned = clean_query(query)
     if not cleaned.has_words:
         return SearchResults(query=cleaned.text)
+    return generation.remember(f"search:{limit}:{cleaned.text}", lambda: _search(cleaned, limit))
+
+
+def _search(cleaned: CleanQuery, limit: int) -> SearchResults:
     if not is_postgresql():
         return _sqlite_search(cleaned.text, limit)
 

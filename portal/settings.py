@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "initiatives",
     "resources",
     "feedback",
+    # Visitors' proposals and error reports to the editors (on initiatives and feedback).
+    "contributions",
     "portal",
     "demo",
 ]

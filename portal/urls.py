@@ -15,6 +15,8 @@ site_patterns = [
     path("amnen/<slug:slug>/", views.tag_detail, name="tag"),
     path("sok/", views.site_search, name="search"),
     path("oppna-data/", views.open_data, name="open_data"),
+    # Before the data files' pattern, which would take "katalog.rdf" for a dataset.
+    path("oppna-data/katalog.rdf", views.open_data_catalogue, name="open_data_catalogue"),
     path("oppna-data/<slug:dataset>.<slug:fmt>", views.open_data_file, name="open_data_file"),
     # Stand-alone pages last: their slugs live at the top level (/introduktion-till-ai/).
     path("<slug:slug>/", views.PageDetailView.as_view(), name="page"),
@@ -29,6 +31,8 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", views.favicon, name="favicon"),
     path("sitemap.xml", require_safe(sitemap), {"sitemaps": sitemaps()}, name="sitemap"),
+    # Visitors' forms to the editors, some under /ai-initiativ/<slug>/ (contributions app).
+    path("", include("contributions.urls")),
     path("ai-initiativ/", include("initiatives.urls")),
     path("stod-och-verktyg/", include("resources.urls")),
     path("aterkoppling/", include("feedback.urls")),

@@ -20,13 +20,13 @@ from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
 from initiatives.models import Initiative
-from portal import startpage
+from portal import dcat, startpage
 from portal.middleware import database_unavailable_response, is_database_unavailable
-from portal.models import Page
+from portal.models import Page, StartPage
 from portal.search import MAX_QUERY_LENGTH, clean_query, search
-from publishing import opendata, registry, searchreport
+from publishing import generation, opendata, registry, searchreport
 from publishing.models import latest_update, published_q
-from publishing.preview import previewable
+from publishing.preview import can_preview, previewable
 from publishing.views import PublishedDetailView
 from resources.models import Category, Resource
 
@@ -35,22 +35,28 @@ from resources.models import Category, Resource
 @registry.visitor_page(title="Startsidan")
 @previewable
 def home(request):
+    if can_preview(request, StartPage):
+        content = _home_content(request)
+    else:
+        # The same for every visitor until content changes: read once per generation.
+        content = generation.remember("home", lambda: _home_content(request))
+    return render(request, "portal/home.html", {**content, "preview": request.is_preview})
+
+
+def _home_content(request) -> dict:
     initiatives = Initiative.objects.published()
-    resources = Resource.objects.published()
     start_page = startpage.current(request)
     counts = {
         "antal_initiativ": initiatives.count(),
-        "antal_resurser": resources.count(),
+        "antal_resurser": Resource.objects.published().count(),
         "antal_kategorier": Category.objects.count(),
     }
-    context = {
+    return {
         "start_page": start_page,
         "entry_points": startpage.entries(start_page, counts),
         "featured_initiatives": startpage.featured(start_page, initiatives.with_listing_data()),
-        "preview": request.is_preview,
         "last_updated": latest_update(*(ct.published() for ct in registry.publishable())),
     }
-    return render(request, "portal/home.html", context)
 
 
 class PageDetailView(PublishedDetailView):
@@ -168,6 +174,23 @@ def open_data_file(request, dataset, fmt):
     if dataset not in datasets or fmt not in opendata.FORMATS:
         raise Http404
     return opendata.respond(datasets[dataset], fmt)
+
+
+@require_safe
+def open_data_catalogue(request):
+    """The datasets in DCAT-AP-SE (RDF/XML), the address Sveriges dataportal harvests.
+
+    Not a visitor page (no feedback question, no page view): a file for machines. Like
+    the data files it sets no cookie, so the page cache keeps it and any site may fetch it.
+    """
+    response = render(
+        request,
+        "portal/catalogue.rdf",
+        {"catalogue": dcat.catalogue()},
+        content_type="application/rdf+xml; charset=utf-8",
+    )
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
 
 
 @require_safe

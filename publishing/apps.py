@@ -9,7 +9,10 @@ class PublishingConfig(AppConfig):
     def ready(self):
         from taggit.models import Tag, TaggedItem
 
-        from publishing import roles, search, search_sqlite
+        from publishing import generation, roles, search, search_sqlite
+
+        # Cached pages and remembered values go stale when content changes (generation.py).
+        generation.connect_signals()
 
         # Operations, not business logic: the editorial roles keep up with the content
         # types and permissions that later migrations add.

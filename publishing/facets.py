@@ -12,12 +12,16 @@ from functools import cached_property
 
 from django.db.models import Count, Q
 
+from publishing import generation
 from publishing.params import clean_values
 
 # Options beyond this many hide behind "Visa fler" (a <details>, no JavaScript needed).
 VISIBLE_OPTIONS = 10
 MAX_VALUES = 50  # per facet: a longer list in a URL is not a visitor's choice
 MAX_VALUE_LENGTH = 200  # longer than any slug or label an option can have
+# Counts for a combination of choices are remembered per generation when its key is at most
+# this long: any real visitor's few choices, never a crafted list of fifty long values.
+MAX_MEMO_KEY = 300
 
 SWEDISH_ORDER = str.maketrans({"å": "{", "ä": "|", "ö": "}", "é": "e", "ü": "y"})
 
@@ -83,8 +87,10 @@ class ActiveFilter:
 class Filters:
     """The facets of one list page, applied to `queryset` from the request's GET data."""
 
-    def __init__(self, queryset, facets, params):
+    def __init__(self, queryset, facets, params, memo_key=""):
+        """`memo_key` names the list, when its counts may be remembered per generation."""
         self.queryset = queryset
+        self.memo_key = memo_key
         self.facets = facets
         self.params = params
         self.selected: dict[str, list[str]] = {}
@@ -115,7 +121,25 @@ class Filters:
         return self._filtered()
 
     @cached_property
+    def cache_key(self) -> str | None:
+        """What the counts and the filter form depend on besides published content.
+
+        None when they may not be remembered: no memo key given, or a crafted address
+        whose choices would take up memory.
+        """
+        if not self.memo_key:
+            return None
+        choices = sorted((param, sorted(values)) for param, values in self.selected.items())
+        key = f"{self.memo_key}:{choices}"
+        return key if len(key) <= MAX_MEMO_KEY else None
+
+    @cached_property
     def groups(self) -> list[FacetGroup]:
+        if self.cache_key is None:
+            return self._groups()
+        return generation.remember(self.cache_key, self._groups)
+
+    def _groups(self) -> list[FacetGroup]:
         return [self._group(facet) for facet in self.facets]
 
     def _group(self, facet) -> FacetGroup:

@@ -16,8 +16,6 @@ A code nobody renders (unknown kind, missing or unpublished item) disappears.
 import re
 from collections.abc import Callable
 
-import markdown as md
-import nh3
 from django.utils.safestring import mark_safe
 
 ALLOWED_TAGS = {
@@ -63,6 +61,10 @@ def sanitised_html(text: str) -> str:
     """
     if not text:
         return ""
+    # Imported here: Markdown runs when content is saved, not when a page is served.
+    import markdown as md
+    import nh3
+
     html = md.markdown(text, extensions=["tables", "sane_lists"], output_format="html")
     return nh3.clean(
         html,

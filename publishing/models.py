@@ -312,7 +312,10 @@ class Redirect(models.Model):
         target = self.target
         if target is None:
             return None
-        if isinstance(target, Publishable) and not target.is_live:
+        # "Visible" is what the type's published() says: a category's page is always
+        # there, whatever the state of its texts.
+        published = getattr(type(target)._default_manager, "published", None)
+        if published is not None and not published().filter(pk=target.pk).exists():
             return None
         return target.get_absolute_url()
 

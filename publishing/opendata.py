@@ -123,6 +123,7 @@ COMMON_END = (
 )
 
 FORMATS = ("json", "csv")
+MEDIA_TYPES = {"json": "application/json", "csv": "text/csv"}  # IANA, as DCAT-AP-SE lists them
 
 
 def respond(dataset: Dataset, fmt: str) -> HttpResponse:

@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
 
-import snowballstemmer
 from django.db import connections
 from django.db.models import QuerySet
 from django.utils.safestring import SafeString, mark_safe
@@ -60,6 +59,8 @@ def stem(word: str) -> str:
     """The Swedish stem of one lowercased word."""
     stemmer = getattr(_local, "stemmer", None)
     if stemmer is None:
+        import snowballstemmer  # only the SQLite search stems: PostgreSQL's workers never load it
+
         stemmer = _local.stemmer = snowballstemmer.stemmer("swedish")
     return stemmer.stemWord(word)
 

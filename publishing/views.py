@@ -8,6 +8,7 @@ A content app's view names its model, its breadcrumb trail and, for lists, its f
 from django.urls import reverse
 from django.views.generic import DetailView, ListView
 
+from publishing import generation
 from publishing.facets import Filters
 from publishing.preview import PreviewMixin, visible
 
@@ -58,7 +59,10 @@ class PublishedListView(ContentPageMixin, ListView):
     def get_queryset(self):
         queryset = self.published()
         if self.facets:
-            self.filters = Filters(queryset, self.facets, self.request.GET)
+            # The counts depend only on published content and the choices in the address.
+            self.filters = Filters(
+                queryset, self.facets, self.request.GET, memo_key=f"facets:{self.request.path}"
+            )
             queryset = self.filters.results()
         return self.with_listing_data(queryset).order_by(*self.ordering_fields)
 
@@ -75,7 +79,9 @@ class PublishedListView(ContentPageMixin, ListView):
         return self.title
 
     def get_last_updated(self):
-        return self.published().latest_update()
+        return generation.remember(
+            f"last-updated:{self.request.path}", lambda: self.published().latest_update()
+        )
 
 
 class PublishedDetailView(ContentPageMixin, PreviewMixin, DetailView):

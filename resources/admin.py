@@ -1,24 +1,80 @@
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.db.models import Count
 
+from publishing import review
 from publishing.admin import (
-    HistoryAdmin,
     LinkStatusFilter,
     PublishableAdmin,
     link_state,
-    preview_link,
     with_link_state,
 )
+from publishing.models import Publishable
 from resources.models import Category, Resource
 
 
 @admin.register(Category)
-class CategoryAdmin(HistoryAdmin):
-    list_display = ["name", "order", "resource_count", "preview_column"]
+class CategoryAdmin(PublishableAdmin):
+    """The eight categories' texts: drafts, schedules, preview, review and history as content.
+
+    The state governs only the texts (description and body); the category's page and its
+    list of support and tools are always public.
+    """
+
+    list_display = ["name", "order", "state_column", "resource_count", "preview_column"]
     list_editable = ["order"]
+    date_hierarchy = None
     search_fields = ["name", "description", "body"]
     prepopulated_fields = {"slug": ["name"]}
-    fields = ["name", "slug", "description", "body", "order"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "description", "body", "order"]}),
+        (
+            "Publicering av texterna",
+            {
+                "fields": PublishableAdmin.publication_fieldset[1]["fields"],
+                "description": "Kategorisidan och listan med stöd och verktyg syns alltid; "
+                "läget gäller beskrivningen och brödtexten. Spara som utkast så länge "
+                "texten inte är klar. För att schemalägga: välj Publicerad och sätt en "
+                "framtida tidpunkt i ”Publiceras”.",
+            },
+        ),
+        PublishableAdmin.review_fieldset,
+    ]
+
+    # Shown on the public site whatever the state of the texts.
+    always_public_fields = ("name", "slug", "order")
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if obj is None or request.method != "POST" or not review.four_eyes_on():
+            return form
+        # Under four-eyes a change reaches visitors only through review, which keeps the
+        # published row until approval. A save that is not reviewed (a draft), or a row
+        # whose texts are not published (nothing to keep), would show a new name, address
+        # or order at once: refuse it, keeping everything typed.
+        reviewed = obj.status == Publishable.Status.PUBLISHED and "_save_draft" not in (
+            request.POST
+        )
+        if reviewed:
+            return form
+        fields = self.always_public_fields
+
+        class NamesThroughReview(form):
+            def clean(self):
+                cleaned = super().clean()
+                changed = [name for name in fields if name in self.changed_data]
+                if changed:
+                    labels = ", ".join(str(self.fields[name].label).lower() for name in changed)
+                    raise ValidationError(
+                        f"Besökarna ser kategorins {labels} även när texterna är ett utkast. "
+                        "Ändra det medan texterna är publicerade och välj ”Skicka för "
+                        "granskning”, så godkänner någon annan ändringen först.",
+                        code="always_public",
+                    )
+                return cleaned
+
+        NamesThroughReview.__name__ = form.__name__
+        return NamesThroughReview
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(resource_total=Count("resources"))
@@ -26,11 +82,6 @@ class CategoryAdmin(HistoryAdmin):
     @admin.display(description="antal stöd", ordering="resource_total")
     def resource_count(self, obj):
         return obj.resource_total
-
-    @admin.display(description="förhandsgranska")
-    def preview_column(self, obj):
-        # A category's page previews with its draft and scheduled resources shown.
-        return preview_link(obj)
 
     def has_delete_permission(self, request, obj=None):
         # The eight categories come from the final report; texts are editable, the set is not.

@@ -9,7 +9,6 @@ from taggit.managers import TaggableManager
 
 from media.models import Document
 from publishing.models import (
-    ContentQuerySet,
     KeepsOldAddresses,
     Publishable,
     PublishableQuerySet,
@@ -18,10 +17,18 @@ from publishing.models import (
 )
 from publishing.registry import Declaration, SearchResults, SitemapEntry
 from publishing.search import SearchIndexed, SearchVectorIndex
+from publishing.tags import TaggedQuerySet
 
 
-class CategoryQuerySet(ContentQuerySet):
-    """The eight categories are always public: `published()` is every category."""
+class CategoryQuerySet(PublishableQuerySet):
+    """The eight categories are always public: `published()` is every category.
+
+    A category's publication state governs its texts alone (`Category.shows_texts`): its
+    page, name and list of support and tools are there whatever the state.
+    """
+
+    def published(self, at=None):
+        return self.all()
 
     def with_latest_resource(self):
         """Annotate `latest_resource`: when a published resource in it last changed."""
@@ -36,8 +43,14 @@ class CategoryQuerySet(ContentQuerySet):
 
 
 @reversion.register()
-class Category(KeepsOldAddresses, RendersMarkdown, models.Model):
-    """One of the eight categories of table 2 in the final report."""
+class Category(KeepsOldAddresses, RendersMarkdown, Publishable):
+    """One of the eight categories of table 2 in the final report.
+
+    Its texts (description and body) are content like any other: drafts, schedules,
+    preview, four-eyes review, history and restore come from `Publishable` and
+    `PublishableAdmin`. The state says whether visitors see the texts; under four-eyes
+    publishing the row keeps the approved texts while a change waits for review.
+    """
 
     PUBLISHING = Declaration(
         url_name="resources:category",
@@ -48,6 +61,8 @@ class Category(KeepsOldAddresses, RendersMarkdown, models.Model):
             lastmod=lambda category: category.last_modified,
         ),
         markdown_fields=("body",),
+        # Its texts are reviewed yearly like other content (Juridik's laws change).
+        in_review_queue=True,
         feedback_per_version=True,
     )
 
@@ -61,14 +76,24 @@ class Category(KeepsOldAddresses, RendersMarkdown, models.Model):
         "på nivå 2 (## Rubrik), med listor och länkar.",
     )
     order = models.PositiveSmallIntegerField("ordning", default=100)
-    updated_at = models.DateTimeField("senast uppdaterad", auto_now=True)
+    # The categories are public from the start; the state governs only their texts.
+    status = models.CharField(
+        "status",
+        max_length=16,
+        choices=Publishable.Status,
+        default=Publishable.Status.PUBLISHED,
+        db_index=True,
+        help_text="Gäller kategorins texter (beskrivning och brödtext): utkast syns bara i "
+        "redaktionen. Kategorisidan och listan med stöd och verktyg syns alltid.",
+    )
 
     objects = CategoryQuerySet.as_manager()
 
-    class Meta:
+    class Meta(Publishable.Meta):
         ordering = ["order", "name"]
         verbose_name = "kategori"
         verbose_name_plural = "kategorier"
+        permissions = [("publish_category", "Kan publicera kategoriernas texter")]
 
     def __str__(self):
         return self.name
@@ -86,6 +111,11 @@ class Category(KeepsOldAddresses, RendersMarkdown, models.Model):
         return self.markdown_html("body")
 
     @property
+    def shows_texts(self) -> bool:
+        """Whether visitors see the description and body now (the page is always there)."""
+        return self.is_live
+
+    @property
     def last_modified(self):
         """The category's text or its newest published resource, whichever changed last.
 
@@ -93,7 +123,7 @@ class Category(KeepsOldAddresses, RendersMarkdown, models.Model):
         return max(filter(None, [self.updated_at, self.latest_resource]))
 
 
-class ResourceQuerySet(PublishableQuerySet):
+class ResourceQuerySet(TaggedQuerySet, PublishableQuerySet):
     def in_category(self, category):
         return self.filter(category=category)
 
@@ -102,7 +132,7 @@ class ResourceQuerySet(PublishableQuerySet):
         # for every item in a list.
         return (
             self.select_related("category", "document")
-            .prefetch_related("tags")
+            .with_tags()
             .defer("search_vector", "category__body", "category__rendered_markdown")
         )
 

@@ -1,5 +1,6 @@
 from django.core.paginator import Paginator
 
+from publishing import generation
 from publishing.facets import Facet
 from publishing.models import latest_update
 from publishing.preview import visible
@@ -34,7 +35,10 @@ class CategoryListView(PublishedListView):
         return super().get_queryset().with_resource_count().defer("body", "rendered_markdown")
 
     def get_last_updated(self):
-        return latest_update(Resource.objects.published(), Category.objects.all())
+        return generation.remember(
+            f"last-updated:{self.request.path}",
+            lambda: latest_update(Resource.objects.published(), Category.objects.all()),
+        )
 
 
 class CategoryDetailView(PublishedDetailView):
@@ -59,15 +63,24 @@ class CategoryDetailView(PublishedDetailView):
                 "paginator": paginator,
                 "page_obj": page_obj,
                 "is_paginated": page_obj.has_other_pages(),
-                "other_categories": Category.objects.exclude(pk=self.object.pk).only(
-                    "name", "slug"
+                # The page is always public; its texts follow their publication state, and
+                # an editor's preview shows them whatever the state.
+                "show_texts": self.object.shows_texts or self.request.is_preview,
+                "other_categories": generation.remember(
+                    f"other-categories:{self.object.pk}",
+                    lambda: list(Category.objects.exclude(pk=self.object.pk).only("name", "slug")),
                 ),
             }
         )
         return context
 
     def get_last_updated(self):
-        return latest_update(self.resources, Category.objects.filter(pk=self.object.pk))
+        def find():
+            return latest_update(self.resources, Category.objects.filter(pk=self.object.pk))
+
+        if self.request.is_preview:
+            return find()  # the preview counts draft resources too
+        return generation.remember(f"last-updated:{self.request.path}", find)
 
 
 class ResourceListView(PublishedListView):

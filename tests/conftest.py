@@ -87,6 +87,20 @@ def restore_start_page():
     migration.create_start_page(apps, None)  # does nothing when there is one
 
 
+def restore_site_texts():
+    """The header and footer texts a migration publishes, again after a flush (browser tests)."""
+    import importlib
+    from pathlib import Path
+
+    from django.apps import apps
+
+    import portal.migrations
+
+    name = next(Path(portal.migrations.__file__).parent.glob("*_site_texts.py")).stem
+    migration = importlib.import_module(f"portal.migrations.{name}")
+    migration.create_site_text(apps, None)  # does nothing when there is one
+
+
 @pytest.fixture
 def site_pages(db):
     """The stand-alone pages every page links to from its footer and menu."""
@@ -94,6 +108,7 @@ def site_pages(db):
 
     restore_site_links()
     restore_start_page()
+    restore_site_texts()
     return {
         slug: PageFactory(slug=slug, title=title)
         for slug, title in [

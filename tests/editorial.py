@@ -36,3 +36,24 @@ def change_form_data(page, **overrides):
     }
     data.update(overrides)
     return data
+
+
+def category_form_data(category, **overrides):
+    """What the category change form posts, as the browser sends it."""
+    data = {
+        "name": category.name,
+        "slug": category.slug,
+        "description": category.description,
+        "body": category.body,
+        "order": category.order,
+        "status": category.status,
+        "published_at_0": timezone.localtime(category.published_at).strftime("%Y-%m-%d"),
+        "published_at_1": timezone.localtime(category.published_at).strftime("%H:%M:%S"),
+        "initial-published_at_0": timezone.localtime(category.published_at).strftime("%Y-%m-%d"),
+        "initial-published_at_1": timezone.localtime(category.published_at).strftime("%H:%M:%S"),
+        "unpublish_at_0": "",
+        "unpublish_at_1": "",
+        "review_by": category.review_by.isoformat() if category.review_by else "",
+    }
+    data.update(overrides)
+    return data

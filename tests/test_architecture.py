@@ -19,6 +19,7 @@ ALLOWED = {
     "resources": {"publishing", "media"},
     "feedback": {"publishing"},
     "media": {"publishing"},
+    "contributions": {"publishing", "initiatives", "feedback"},
     "portal": {"publishing", "media", "initiatives", "resources"},
     "demo": {"publishing", "media", "initiatives", "resources", "portal"},
 }

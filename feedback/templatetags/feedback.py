@@ -23,7 +23,10 @@ def feedback_block(context, not_found=False):
         page = paths.normalise_path(request.path) or paths.NOT_FOUND_PAGE
     else:
         page = paths.feedback_page_for(request.path)
-    return {**block_state(request, page), "request": request}
+    state = block_state(request, page)
+    # The question is the same markup every time on a page: rendered once per generation.
+    remember_as = page if state["state"] == "question" else None
+    return {**state, "request": request, "remember_as": remember_as}
 
 
 @register.simple_tag

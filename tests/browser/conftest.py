@@ -5,6 +5,7 @@ Playwright's own browser download cannot work on a closed network, so it drives
 the browser tests are skipped with a hint (`make browser`).
 """
 
+import importlib
 import os
 import shutil
 
@@ -63,3 +64,19 @@ def page(browser):
 @pytest.fixture
 def page_without_js(browser):
     yield from _page(browser, javascript=False)
+
+
+@pytest.fixture
+def migrated_rows(transactional_db):
+    """The roles and the eight categories, which migrations create and a flush removes."""
+    from django.contrib.auth.models import Group
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
+
+    from publishing.roles import ADMINISTRATOR, EDITOR, sync_roles
+
+    for name in (EDITOR, ADMINISTRATOR):
+        Group.objects.get_or_create(name=name)
+    sync_roles()  # the rights every `migrate` gives the roles
+    categories = importlib.import_module("resources.migrations.0002_the_eight_categories")
+    categories.create_categories(MigrationLoader(connection).project_state().apps, None)

@@ -79,6 +79,12 @@ def test_the_visitor_pages_are_the_html_pages_and_nothing_else():
         "resources:category_list",
         "resources:list",
         "resources:category",
+        "contributions:propose",
+        "contributions:propose_received",
+        "contributions:report_error",
+        "contributions:report_error_received",
+        "contributions:similar",
+        "contributions:similar_received",
     }
 
 

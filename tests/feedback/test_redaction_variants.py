@@ -431,3 +431,8 @@ def test_a_personnummer_that_looks_like_a_compact_date_and_a_time_is_removed(tex
     # Found by hypothesis: only a date written with its parts apart ("2024-01-16 13.00")
     # is kept as a date and a time.
     assert_no_digit_survives(text, ["[personnummer]"])
+
+
+def test_a_phone_number_right_after_a_personnummer_goes_too():
+    # Found by the property test above: one pass left the phone number.
+    assert redact("0001010000 001-100-0000").text == "[personnummer] [telefonnummer]"

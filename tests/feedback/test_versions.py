@@ -49,6 +49,8 @@ def initiative_form(initiative, **changes):
         "area": initiative.area,
         "phase": initiative.phase,
         "technique": initiative.technique,
+        "impact_assessment": initiative.impact_assessment,
+        "sourcing": initiative.sourcing,
         "lessons_learned": initiative.lessons_learned,
         "status": initiative.status,
         "published_at_0": timezone.localtime(initiative.published_at).strftime("%Y-%m-%d"),

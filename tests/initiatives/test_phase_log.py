@@ -51,15 +51,32 @@ def test_public_page_shows_status_over_time_newest_first(client, site_pages):
 
     html = client.get(initiative.get_absolute_url()).content.decode()
 
-    assert '<h2 id="status-over-tid">Status över tid</h2>' in html
-    ended = html.index("1 juni 2025</time>: Avslutad – Piloten avbröts efter utvärderingen.")
-    started = html.index("10 januari 2024</time>: Test/pilot")
+    facts = html[html.index('<aside class="facts"') : html.index("</aside>")]
+    assert '<dt id="status-over-tid">Status över tid</dt>' in facts
+    ended = facts.index("1 juni 2025</time>: Avslutad – Piloten avbröts efter utvärderingen.")
+    started = facts.index("10 januari 2024</time>: Test/pilot")
     assert ended < started
 
 
-def test_a_single_phase_needs_no_log_on_the_page(client, site_pages):
-    initiative = InitiativeFactory()
-    assert "Status över tid" not in client.get(initiative.get_absolute_url()).content.decode()
+def test_a_single_phase_shows_its_date_in_the_fact_box(client, site_pages):
+    published = timezone.make_aware(datetime.datetime(2024, 9, 1, 12, 0))
+    initiative = InitiativeFactory(phase=Phase.PILOT, published_at=published)
+    html = client.get(initiative.get_absolute_url()).content.decode()
+    facts = html[html.index('<aside class="facts"') : html.index("</aside>")]
+
+    assert '<time datetime="2024-09-01">1 september 2024</time>: Test/pilot' in facts
+    # Written on publication, the entry does not claim the phase began that day.
+    assert "Test/pilot (fasen när initiativet publicerades här)" in facts
+
+
+def test_a_corrected_first_date_is_shown_as_the_start_of_the_phase(client, site_pages):
+    published = timezone.make_aware(datetime.datetime(2024, 9, 1, 12, 0))
+    initiative = InitiativeFactory(phase=Phase.PILOT, published_at=published)
+    initiative.phase_changes.update(changed_on=datetime.date(2023, 5, 2))
+    html = client.get(initiative.get_absolute_url()).content.decode()
+
+    assert "2 maj 2023</time>: Test/pilot</li>" in html
+    assert "publicerades här" not in html
 
 
 @pytest.mark.usefixtures("without_four_eyes")
@@ -78,6 +95,8 @@ def test_admin_change_records_the_phase_and_inline_corrects_dates(editor_client)
         "area": initiative.area,
         "phase": Phase.IN_PRODUCTION,
         "technique": initiative.technique,
+        "impact_assessment": initiative.impact_assessment,
+        "sourcing": initiative.sourcing,
         "lessons_learned": initiative.lessons_learned,
         "status": "published",
         "published_at_0": timezone.localtime(initiative.published_at).strftime("%Y-%m-%d"),

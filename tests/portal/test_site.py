@@ -110,6 +110,8 @@ def test_admin_saves_initiative_with_tags(admin_client):
             "area": Initiative.Area.INDIVIDUAL_FAMILY,
             "phase": Initiative.Phase.EXPLORING,
             "technique": Initiative.Technique.LANGUAGE_MODEL,
+            "impact_assessment": Initiative.ImpactAssessment.UNKNOWN,
+            "sourcing": Initiative.Sourcing.UNKNOWN,
             "status": "published",
             "published_at_0": "2024-01-16",
             "published_at_1": "10:00:00",
@@ -131,3 +133,20 @@ def test_favicon_is_served_not_a_404(client, settings):
     icon = (Path(settings.BASE_DIR) / "static" / "favicon.ico").read_bytes()
     assert icon[:4] == b"\x00\x00\x01\x00"  # an ICO file
     assert b"PNG" in icon[:64]
+
+
+def test_each_page_marks_its_own_menu_link_when_the_menu_is_remembered(client, site_pages):
+    initiative = InitiativeFactory()
+    listing = reverse("initiatives:list")
+    support = reverse("resources:category_list")
+
+    # The same generation throughout: the menu is rendered once per set of marks.
+    pages = [listing, support, initiative.get_absolute_url(), "/", listing]
+    htmls = [client.get(path).content.decode() for path in pages]
+
+    assert f'href="{listing}" aria-current="page"' in htmls[0]
+    assert f'href="{support}" aria-current="page"' in htmls[1]
+    assert f'href="{listing}" aria-current="page"' not in htmls[1]
+    assert f'href="{listing}" aria-current="true"' in htmls[2]
+    assert "aria-current" not in htmls[3].split('aria-label="Brödsmulor"')[0].split("<main")[0]
+    assert htmls[4] == htmls[0]

@@ -3,6 +3,7 @@
 import datetime
 import re
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from django.conf import settings as django_settings
@@ -105,11 +106,11 @@ def test_an_address_that_is_neither_local_nor_web_is_refused_in_swedish(editor_c
     assert not SiteLink.objects.filter(label="Skript").exists()
 
 
-def test_a_scheduled_link_ends_the_cached_links_when_it_appears(site_pages):
+def test_a_scheduled_link_shows_when_it_appears_without_another_save(site_pages):
     appears = timezone.now() + datetime.timedelta(days=2)
     SiteLink.objects.create(label="Snart", url="/snart/", published_at=appears, status="published")
 
-    entry = sitelinks._read(timezone.now())
-
-    assert "Snart" not in [label for _, label, _ in entry["links"]]
-    assert entry["until"] <= appears.timestamp()
+    assert "Snart" not in [label for _, label, _ in sitelinks.published_links()]
+    later = appears + datetime.timedelta(seconds=1)
+    with mock.patch("django.utils.timezone.now", return_value=later):
+        assert "Snart" in [label for _, label, _ in sitelinks.published_links()]

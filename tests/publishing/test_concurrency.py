@@ -3,6 +3,7 @@
 import re
 
 import pytest
+import reversion
 from django.test import Client
 from django.urls import reverse
 
@@ -100,35 +101,56 @@ def test_a_save_on_the_latest_version_goes_through(anna):
     assert page.body == "Ny text."
 
 
-def test_categories_are_protected_too(anna, bertil):
+def test_a_conflicting_save_of_a_category_text_keeps_everything_typed(anna, bertil):
+    from publishing.models import ReviewRequest
     from resources.models import Category
+    from tests.editorial import category_form_data
 
     category = Category.objects.get(slug="juridik")
+    category.body = "## Regler vid användning av AI\n\nDen godkända texten."
+    with reversion.create_revision():  # as load_demo_content or a first admin save leaves it
+        category.save()
     url = reverse("admin:resources_category_change", args=[category.pk])
-    token = opened_version(anna.get(url).content.decode())
-    data = {
-        "name": category.name,
-        "slug": category.slug,
-        "description": category.description,
-        "order": category.order,
-    }
-    assert (
-        bertil.post(
-            url,
-            {
-                **data,
-                "description": "Bertils beskrivning.",
-                "_opened_version": opened_version(bertil.get(url).content.decode()),
-            },
-        ).status_code
-        == 302
-    )
+    anna_token = opened_version(anna.get(url).content.decode())
+    bertil_token = opened_version(bertil.get(url).content.decode())
+    assert anna_token == bertil_token
 
+    # Bertil's change goes to review first; visitors keep the approved text meanwhile.
+    response = bertil.post(
+        url,
+        category_form_data(
+            category, body="## Bertils text", _request_review="1", _opened_version=bertil_token
+        ),
+    )
+    assert response.status_code == 302
+    assert ReviewRequest.objects.pending().count() == 1
+
+    typed_body = "## Förändringar inom lagstiftningen på gång\n\nAnnas text, skriven länge."
+    typed_description = "Annas nya beskrivning av kategorin."
     response = anna.post(
-        url, {**data, "description": "Annas beskrivning.", "_opened_version": token}
+        url,
+        category_form_data(
+            category,
+            body=typed_body,
+            description=typed_description,
+            review_message="Annas fråga till granskaren.",
+            _request_review="1",
+            _opened_version=anna_token,
+        ),
     )
 
     assert response.status_code == 200
-    assert "Annas beskrivning." in response.content.decode()
+    html = response.content.decode()
+    assert "Någon annan har sparat" in html and "av bertil" in html
+    # Everything Anna typed is still in the form, the message to the reviewer too.
+    assert typed_body in html
+    assert typed_description in html
+    assert "Annas fråga till granskaren." in html
+    old, new = anna_token.split(":")[0], opened_version(html).split(":")[0]
+    compare = reverse("admin:resources_category_compare", args=[category.pk])
+    assert f"{compare}?old={old}&amp;new={new}" in html
+    # Nothing of Anna's was saved or sent: one change waits, Bertil's.
     category.refresh_from_db()
-    assert category.description == "Bertils beskrivning."
+    assert category.body == "## Regler vid användning av AI\n\nDen godkända texten."
+    assert category.description != typed_description
+    assert ReviewRequest.objects.pending().get().requested_by.username == "bertil"

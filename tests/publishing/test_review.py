@@ -110,8 +110,10 @@ def test_review_list_spans_content_types_soonest_first_overdue_marked(editor_cli
 
     assert response.status_code == 200
     titles = [str(row["obj"]) for row in response.context["rows"]]
-    assert titles == ["Försenat stöd", "Snart initiativ", "Senare sida"]
-    assert [row["overdue"] for row in response.context["rows"]] == [True, False, False]
+    # The eight categories' texts follow, due a year after the migration published them.
+    assert titles[:3] == ["Försenat stöd", "Snart initiativ", "Senare sida"]
+    assert len(titles) == 3 + 8
+    assert [row["overdue"] for row in response.context["rows"]][:4] == [True, False, False, False]
     html = response.content.decode()
     assert '<tr class="overdue">' in html
     assert "(försenad)" in html

@@ -5,11 +5,13 @@ covered everywhere by adding one entry here. Error pages come from test-only add
 (tests/quality/urls.py) that raise the failures they show.
 """
 
+import datetime
 import importlib
 from dataclasses import dataclass
 
 from django.urls import Resolver404, resolve, reverse
 
+from initiatives.models import Initiative
 from resources.models import Category
 from tests.factories import (
     DocumentFactory,
@@ -28,6 +30,7 @@ class PublicPage:
     name: str
     path: str
     status: int = 200
+    form: bool = False  # a visitor's form: takes POST at its own address
 
     def __str__(self):
         return self.name
@@ -67,10 +70,21 @@ def build_public_pages(site_pages) -> list[PublicPage]:
         implementation="Ett [pilotprojekt](https://www.kalmar.se/) i två team.",
         law_and_ethics="Personuppgifter behandlas enligt dataskyddsförordningen.",
         contact="Socialförvaltningen, utvecklingsenheten",
+        contact_email="utveckling@kalmar.example.se",
+        contact_phone="0480-45 00 00",
         data_used="Talat språk under hembesök",
         period="2023–",
+        purpose="Färre missförstånd vid hembesök.",
+        legal_basis="Kommunen anger socialtjänstlagen.",
+        impact_assessment=Initiative.ImpactAssessment.DONE,
+        human_oversight="Handläggaren läser översättningen innan den sparas.",
+        sourcing=Initiative.Sourcing.JOINT,
+        started_on=datetime.date(2023, 3, 1),
+        results="- Kortare samtal\n- Färre missförstånd",
+        confirmed_on=datetime.date(2024, 5, 2),
         source_url="https://www.kalmar.se/",
         source_title="Kalmar kommun",
+        other_sources="- [Kalmar kommuns nyhet](https://www.kalmar.se/nyhet)",
         image=ImageFactory(alt="En tolk och en handläggare vid ett köksbord"),
         tags=tags,
     )
@@ -98,6 +112,22 @@ def build_public_pages(site_pages) -> list[PublicPage]:
         PublicPage("ämnesindex", reverse("portal:tag_list")),
         PublicPage("ämne", reverse("portal:tag", kwargs={"slug": "schemalaggning"})),
         PublicPage("sida med frågor och svar", webinar.get_absolute_url()),
+        PublicPage("berätta om ert AI-initiativ", reverse("contributions:propose"), form=True),
+        PublicPage("förslag mottaget", reverse("contributions:propose_received")),
+        PublicPage(
+            "rapportera fel",
+            reverse("contributions:report_error", args=[initiative.slug]),
+            form=True,
+        ),
+        PublicPage(
+            "vi testar något liknande",
+            reverse("contributions:similar", args=[initiative.slug]),
+            form=True,
+        ),
+        PublicPage(
+            "felrapport mottagen",
+            reverse("contributions:report_error_received", args=[initiative.slug]),
+        ),
         PublicPage("404", "/finns-inte/", status=404),
         PublicPage("500", "/__test__/fel/", status=500),
         PublicPage("503", "/__test__/databasfel/", status=503),

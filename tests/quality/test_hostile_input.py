@@ -225,7 +225,7 @@ def test_trace_and_unknown_methods_answer_405_on_every_page(public_pages, method
 
 def test_post_to_a_public_page_answers_405(public_pages):
     client = Client(raise_request_exception=False)
-    read_only = [page.path for page in public_pages if page.status == 200]
+    read_only = [page.path for page in public_pages if page.status == 200 and not page.form]
     read_only += [
         "/sok/",
         "/oppna-data/",
@@ -247,6 +247,17 @@ def test_the_feedback_endpoints_still_take_post(public_pages):
     client = Client(raise_request_exception=False)
     response = client.post("/aterkoppling/svar/", {"page": "/", "helpful": "ja"})
     assert response.status_code == 303
+
+
+def test_the_visitors_forms_take_post_and_nothing_else(public_pages):
+    client = Client(raise_request_exception=False)
+    for page in public_pages:
+        if not page.form:
+            continue
+        assert client.post(page.path, {"x": "1"}).status_code == 400, page
+        response = client.put(page.path)
+        assert response.status_code == 405, page
+        assert "POST" in response["Allow"], page
 
 
 SECURITY_HEADERS = [

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from publishing import generation
 from publishing.search import rebuild_index
 
 
@@ -13,3 +14,5 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         for label, count in rebuild_index().items():
             self.stdout.write(f"{label}: {count} rader indexerade")
+        # Search answers are remembered per content generation: the rebuilt index starts one.
+        generation.bump()

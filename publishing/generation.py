@@ -1,0 +1,194 @@
+"""The generation of the published content: one token that changes whenever content does.
+
+Much of what a public page shows is the same for every visitor and changes only when an
+editor saves something: the navigation, counts, "Senast uppdaterad", the filters' counts.
+Rather than asking the database on every request, such values are computed once per
+generation (`remember`) and kept in this process until the generation changes or a
+scheduled publication makes them stale. The rendered-page cache (portal/pagecache.py)
+keys its pages on the same generation.
+
+The token lives in the shared cache (Redis when REDIS_URL is set), so a save in one app
+process reaches every other one. It is bumped after any content model is saved or deleted
+(`connect_signals`, for the admin, management commands and the shell alike) and by the
+page cache middleware after any successful write through the admin (bulk actions built on
+`QuerySet.update()` send no signals). Code that writes with `QuerySet.update()` elsewhere
+calls `bump()` after it.
+
+Within one request the token is read once: every value a page remembers, and the page the
+page cache stores, belong to the same generation.
+"""
+
+import logging
+import secrets
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from django.core.cache import cache
+from django.core.signals import request_finished, request_started
+from django.db import transaction
+from django.db.models import Min, Q
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
+
+from publishing import registry
+
+logger = logging.getLogger(__name__)
+
+KEY = "pagecache:generation"  # the name predates this module; kept so caches stay valid
+# Values remembered per process at most (facet counts are kept per filter combination).
+MEMO_SIZE = 1000
+# However long a generation lasts, a remembered value is recomputed after this long.
+LONGEST_SECONDS = 3600
+
+_request = threading.local()
+_memo: dict[str, tuple[str, float, Any]] = {}
+_memo_lock = threading.Lock()
+
+
+def content_apps() -> set[str]:
+    """The apps whose saves change public pages: every content type's, and the tags."""
+    return registry.content_app_labels() | {"taggit"}
+
+
+def _read() -> str:
+    value = cache.get(KEY)
+    if value is None:
+        # First use, or evicted: start a new generation (which also makes old pages stale).
+        cache.add(KEY, _new(), None)
+        value = cache.get(KEY)
+    return str(value)
+
+
+def _new() -> str:
+    return secrets.token_hex(8)
+
+
+def current() -> str:
+    """The generation now; inside a request, the one read first in that request."""
+    if getattr(_request, "active", False):
+        if _request.value is None:
+            _request.value = _read()
+        return _request.value
+    return _read()
+
+
+def seed(value: str) -> None:
+    """Use `value`, just read from the cache by the caller, for the rest of this request."""
+    if getattr(_request, "active", False):
+        _request.value = str(value)
+
+
+def bump() -> None:
+    """Make every cached page and remembered value stale."""
+    value = _new()
+    if getattr(_request, "active", False):
+        _request.value = value
+    try:
+        cache.set(KEY, value, None)
+    except Exception:
+        # A cache outage must not fail an editor's save; the page cache's ceiling and
+        # LONGEST_SECONDS bound how long anything stays stale.
+        logger.warning("Could not start a new content generation", exc_info=True)
+
+
+def _request_started(**kwargs):
+    _request.active = True
+    _request.value = None
+
+
+def _request_finished(**kwargs):
+    _request.active = False
+    _request.value = None
+
+
+def _content_changed(sender, **kwargs):
+    if sender._meta.app_label not in content_apps():
+        return
+    # Now, for a request in this process that reads inside the same transaction (and tests),
+    # and again after commit: a visitor who rendered the old content between the first bump
+    # and the commit must not leave it cached under the new generation.
+    bump()
+    transaction.on_commit(bump)
+
+
+def connect_signals():
+    """Bump on every save/delete of content, whichever code path writes it.
+
+    This is cache bookkeeping, not business logic, so a signal is the right tool: it reaches
+    the admin, management commands (load_demo_content) and the shell alike. Tags are saved as
+    taggit rows (m2m through models), hence m2m_changed and the taggit app.
+    """
+    post_save.connect(_content_changed, dispatch_uid="generation-save")
+    post_delete.connect(_content_changed, dispatch_uid="generation-delete")
+    m2m_changed.connect(_content_changed, dispatch_uid="generation-m2m")
+    request_started.connect(_request_started, dispatch_uid="generation-request-started")
+    request_finished.connect(_request_finished, dispatch_uid="generation-request-finished")
+
+
+# --- Scheduled publication ----------------------------------------------------------------
+
+
+def next_scheduled_change(now=None):
+    """The next moment a published item appears or disappears, or None."""
+    from publishing.models import Publishable
+
+    now = now or timezone.now()
+    moments = []
+    for content_type in registry.publishable():
+        model = content_type.model
+        found = model._default_manager.filter(status=Publishable.Status.PUBLISHED).aggregate(
+            appears=Min("published_at", filter=Q(published_at__gt=now)),
+            disappears=Min("unpublish_at", filter=Q(unpublish_at__gt=now)),
+        )
+        moments += [moment for moment in found.values() if moment is not None]
+    return min(moments) if moments else None
+
+
+def valid_until(gen: str, ceiling_seconds: int = LONGEST_SECONDS) -> float:
+    """Unix time until which what is computed now stays correct, for this generation."""
+    now = timezone.now()
+    key = f"pagecache:next-change:{gen}"
+    change = cache.get(key)
+    if change is None or (change and change <= now.timestamp()):
+        moment = next_scheduled_change(now)
+        change = moment.timestamp() if moment else 0  # 0: nothing scheduled
+        cache.set(key, change, ceiling_seconds)
+    ceiling = now.timestamp() + ceiling_seconds
+    return min(ceiling, change) if change else ceiling
+
+
+# --- Values remembered per generation -----------------------------------------------------
+
+
+def remember(name: str, compute: Callable[[], Any]) -> Any:
+    """`compute()`, or what it gave earlier in this process for the same generation.
+
+    For values that are the same for every visitor and depend only on published content:
+    never for anything a preview, a draft or a visitor's own input changes (a visitor's
+    filter choices may be part of `name`). The value is shared by every request in this
+    process until the next content change or scheduled publication, so it must not be
+    mutated by the caller.
+    """
+    try:
+        gen = current()
+    except Exception:
+        logger.warning("Could not read the content generation", exc_info=True)
+        return compute()
+    now = timezone.now().timestamp()
+    found = _memo.get(name)
+    if found is not None and found[0] == gen and found[1] > now:
+        return found[2]
+    value = compute()
+    try:
+        until = valid_until(gen)
+    except Exception:
+        logger.warning("Could not read the next scheduled change", exc_info=True)
+        return value
+    with _memo_lock:
+        _memo.pop(name, None)
+        _memo[name] = (gen, until, value)
+        while len(_memo) > MEMO_SIZE:
+            # The oldest entry first (dicts keep insertion order): cheap and good enough.
+            del _memo[next(iter(_memo))]
+    return value

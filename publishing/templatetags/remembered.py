@@ -1,0 +1,57 @@
+"""`{% remembered "name" part ... %}…{% endremembered %}`: rendered once per generation.
+
+Parts of a page that are the same for every visitor — a card, a resource in a list, the
+filters of a list with the same choices — are rendered once per content generation
+(publishing/generation.py) and key, and kept in this process until content changes or a
+scheduled publication makes them stale. The name and parts must together determine
+everything the fragment shows: pass every variable the fragment reads that is not part of
+published content (a heading level, a flag). A part that is None means "render, do not
+remember". Never used inside an editor's preview, which shows drafts.
+"""
+
+from django import template
+from django.utils.safestring import mark_safe
+
+from publishing import generation
+
+register = template.Library()
+
+# A key longer than this is not remembered (parts come from content, not from visitors,
+# but a key is kept in memory: it should stay short).
+MAX_KEY = 300
+
+
+class RememberedNode(template.Node):
+    def __init__(self, name, parts, nodelist):
+        self.name = name
+        self.parts = parts
+        self.nodelist = nodelist
+
+    def render(self, context):
+        request = context.get("request")
+        if request is None or getattr(request, "is_preview", False):
+            return self.nodelist.render(context)
+        values = [part.resolve(context) for part in self.parts]
+        if any(value is None for value in values):
+            return self.nodelist.render(context)  # a part says "do not remember this"
+        # str() of each part: a lazy value (SimpleLazyObject) is evaluated, not its repr.
+        key = ":".join(["fragment", str(self.name.resolve(context)), *map(str, values)])
+        if len(key) > MAX_KEY:
+            return self.nodelist.render(context)
+        # Stored as a plain string: a SafeString is rebuilt on the way out.
+        html = generation.remember(key, lambda: str(self.nodelist.render(context)))
+        return mark_safe(html)  # rendered and escaped by this template
+
+
+@register.tag
+def remembered(parser, token):
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError(
+            '{% remembered %} needs a name: {% remembered "card" item.pk %}'
+        )
+    nodelist = parser.parse(("endremembered",))
+    parser.delete_first_token()
+    return RememberedNode(
+        parser.compile_filter(bits[1]), [parser.compile_filter(bit) for bit in bits[2:]], nodelist
+    )

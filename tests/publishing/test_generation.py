@@ -1,0 +1,102 @@
+"""Values remembered per content generation: computed once, never stale after a change."""
+
+import datetime
+from unittest import mock
+
+import pytest
+from django.db import connection
+from django.template import Context, Template
+from django.test import Client, RequestFactory
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from initiatives.models import Initiative
+from publishing import generation
+from publishing.facets import MAX_MEMO_KEY
+from tests.factories import InitiativeFactory, ResourceFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_value_is_computed_once_per_generation():
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return len(calls)
+
+    assert generation.remember("test-value", compute) == 1
+    assert generation.remember("test-value", compute) == 1
+    InitiativeFactory()  # any content save starts a new generation
+    assert generation.remember("test-value", compute) == 2
+
+
+def test_a_scheduled_publication_ends_a_remembered_value():
+    appears = timezone.now() + datetime.timedelta(hours=2)
+    InitiativeFactory(published_at=appears)
+
+    def live():
+        return Initiative.objects.published().count()
+
+    assert generation.remember("test-live", live) == 0
+    with mock.patch("django.utils.timezone.now", return_value=appears):
+        assert generation.remember("test-live", live) == 1
+
+
+def test_the_start_page_counts_content_saved_a_moment_ago():
+    client = Client()
+    InitiativeFactory(title="Första initiativet")
+    first = client.get("/").content.decode()
+    InitiativeFactory(title="Andra initiativet")
+
+    with CaptureQueriesContext(connection) as unchanged:
+        again = client.get("/")
+    assert "Andra initiativet" in again.content.decode()
+    assert "Andra initiativet" not in first
+    # Only one save in between: the new generation reads once, then is remembered.
+    assert len(unchanged) > 0
+    with CaptureQueriesContext(connection) as remembered:
+        client.get("/")
+    assert len(remembered) < len(unchanged)
+
+
+def test_filter_counts_are_remembered_and_follow_changes():
+    InitiativeFactory(phase=Initiative.Phase.PILOT)
+    client = Client()
+    client.get("/ai-initiativ/?fas=test")
+    with CaptureQueriesContext(connection) as remembered:
+        response = client.get("/ai-initiativ/?fas=test")
+    assert 'value="test" checked' in response.content.decode()
+    assert not any("GROUP BY" in query["sql"] for query in remembered.captured_queries)
+
+    InitiativeFactory(phase=Initiative.Phase.PILOT)
+    html = client.get("/ai-initiativ/?fas=test").content.decode()
+    assert "2 initiativ som matchar filtren" in html
+
+
+def test_a_crafted_list_of_choices_is_not_kept_in_memory():
+    client = Client()
+    long_values = "&".join(f"amne={'x' * 150}{n}" for n in range(5))
+    assert len(long_values) > MAX_MEMO_KEY
+    before = set(generation._memo)
+    assert client.get(f"/ai-initiativ/?{long_values}").status_code == 200
+    kept = set(generation._memo) - before
+    assert not any(key.startswith("facets:") for key in kept)
+
+
+def test_a_fragment_is_rendered_once_per_generation_and_never_in_a_preview():
+    template = Template(
+        '{% load remembered %}{% remembered "test-fragment" n %}{{ value }}{% endremembered %}'
+    )
+    request = RequestFactory().get("/")
+    request.is_preview = False
+
+    def render(value, preview=False):
+        request.is_preview = preview
+        return template.render(Context({"request": request, "n": 1, "value": value}))
+
+    assert render("först") == "först"
+    assert render("sedan") == "först"  # the same generation and key: remembered
+    assert render("förhandsvisning", preview=True) == "förhandsvisning"
+    ResourceFactory()
+    assert render("sedan") == "sedan"
