@@ -96,5 +96,7 @@ def test_a_demo_page_says_uppgift_saknas_and_lists_both_sources(demo, site_pages
     assert "Tillsammans med andra" in facts
     assert "2023 – 31 juli 2024" in facts
     assert facts.count("Uppgift saknas") >= 5  # legal basis, DPIA, oversight, contact, ...
-    assert f'href="{kalmar.source_url}"' in html
+    # The source through the counted outbound address, the real one in the link's title.
+    assert f'href="/ut/initiatives.initiative/{kalmar.pk}/source_url/"' in html
+    assert f'title="{kalmar.source_url}"' in html
     assert 'href="https://www.digg.se/ai-for-socialtjansten"' in html  # the report

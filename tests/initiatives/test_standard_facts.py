@@ -157,9 +157,11 @@ def test_further_sources_are_listed_under_the_source(client, site_pages):
     )
     html = client.get(initiative.get_absolute_url()).content.decode()
 
-    assert html.index('href="https://www.example.se/artikel"') < html.index(
+    # The source goes through the counted outbound address, the real one in its title.
+    assert html.index('title="https://www.example.se/artikel"') < html.index(
         'href="https://www.example.se/rapport"'
     )
+    assert f'href="/ut/initiatives.initiative/{initiative.pk}/source_url/"' in html
 
 
 # --- Filters --------------------------------------------------------------------------------
