@@ -70,6 +70,7 @@ class SearchResult:
     url: str
     snippet: SafeString
     rank: float
+    language: str = ""  # the title's language where the content type records one ("en")
 
 
 @dataclass
@@ -159,6 +160,7 @@ def _result(source, row, snippet):
         url=row.get_absolute_url(),
         snippet=snippet,
         rank=float(row.rank),
+        language=getattr(row, source.language_field) if source.language_field else "",
     )
 
 

@@ -9,7 +9,7 @@ from publishing.admin import (
     preview_link,
     with_link_state,
 )
-from resources.models import Category, Resource
+from resources.models import Category, Publisher, Resource
 
 
 @admin.register(Category)
@@ -37,21 +37,47 @@ class CategoryAdmin(HistoryAdmin):
         return False
 
 
+@admin.register(Publisher)
+class PublisherAdmin(HistoryAdmin):
+    """Organisations behind the material: one row each, however their name was written."""
+
+    list_display = ["name", "short_name", "resource_count", "url"]
+    search_fields = ["name", "short_name"]
+    prepopulated_fields = {"slug": ["short_name", "name"]}
+    fields = ["name", "short_name", "slug", "url"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(resource_total=Count("resources"))
+
+    @admin.display(description="antal stöd", ordering="resource_total")
+    def resource_count(self, obj):
+        return obj.resource_total
+
+
 @admin.register(Resource)
 class ResourceAdmin(PublishableAdmin):
     list_display = [
         "title",
         "category",
-        "sender",
+        "publisher",
         "state_column",
         "link_column",
         "review_column",
         "updated_at",
         "preview_column",
     ]
-    list_filter = ["status", LinkStatusFilter, "category", "format", "tags"]
-    search_fields = ["title", "description", "sender", "url"]
-    list_select_related = ["category"]
+    list_filter = [
+        "status",
+        LinkStatusFilter,
+        "category",
+        "publisher",
+        "format",
+        "language",
+        "tags",
+    ]
+    search_fields = ["title", "description", "publisher__name", "publisher__short_name", "url"]
+    list_select_related = ["category", "publisher"]
+    autocomplete_fields = ["publisher"]
     fieldsets = [
         (
             None,
@@ -60,7 +86,8 @@ class ResourceAdmin(PublishableAdmin):
                     "title",
                     "url",
                     "document",
-                    "sender",
+                    "publisher",
+                    "language",
                     "description",
                     "category",
                     "format",
