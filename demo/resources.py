@@ -305,7 +305,7 @@ RESOURCES = {
             "osäkerheter som följd. Rapporten analyserar hur EU:s AI-förordning har tagits "
             "fram.",
             "format": Format.REPORT,
-            "tags": ["ai-förordningen", "reglering"],
+            "tags": ["AI-förordningen", "reglering"],
         },
         {
             "title": "Rättsliga förutsättningar för att använda AI i socialtjänsten",
@@ -591,7 +591,7 @@ RESOURCES = {
             "juridik, etik, förändringsledning och behovet av många olika kompetenser.",
             "format": Format.REPORT,
             "year": 2024,
-            "tags": ["erfarenhetsutbyte", "ai-initiativ"],
+            "tags": ["erfarenhetsutbyte", "AI-initiativ"],
         },
         {
             "title": "DelaDigitalt",
@@ -603,7 +603,7 @@ RESOURCES = {
             "offentlig sektor med sig av vad de har gjort och tar del av andras arbete. Den "
             "1 oktober 2023 fanns 79 AI-initiativ registrerade där. Innehållet läggs in av "
             "enskilda personer och verksamheter, så siffran är ungefärlig.",
-            "tags": ["erfarenhetsutbyte", "samverkan", "ai-initiativ"],
+            "tags": ["erfarenhetsutbyte", "samverkan", "AI-initiativ"],
         },
         {
             "title": "Kunskapsguiden.se",
