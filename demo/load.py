@@ -24,7 +24,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from initiatives.models import Initiative, Municipality
-from portal.models import Page, Question
+from portal.models import Page, Question, SiteLink
 from publishing.models import Publishable
 from resources.models import Category, Publisher, Resource
 
@@ -78,6 +78,21 @@ def _date_from_sources(row, when):
 
 def _has_field(row, name) -> bool:
     return any(field.name == name for field in row._meta.concrete_fields)
+
+
+def _add_footer_link(label, page) -> int:
+    """Link a new page from the footer, after the links already there; 0 if it is linked."""
+    url = page.get_absolute_url()
+    footer = SiteLink.objects.in_place(SiteLink.Place.FOOTER)
+    if footer.filter(url=url).exists():
+        return 0
+    last = footer.order_by("-order").values_list("order", flat=True).first() or 0
+    link = SiteLink(place=SiteLink.Place.FOOTER, label=label, url=url, order=last + 10, **PUBLISHED)
+    link.full_clean()
+    with _first_version():
+        link.save()
+    _date_from_sources(link, page.published_at)
+    return 1
 
 
 @transaction.atomic
@@ -154,6 +169,7 @@ def load_demo_content() -> Counter:
     for data in PAGES:
         data = dict(data)
         slug = data.pop("slug")
+        footer_label = data.pop("footer_link", None)
         # One revision for a new page and its questions, as when an editor saves both.
         with _first_version():
             page, new = _get_or_create(Page, {"slug": slug}, {**PUBLISHED, **data})
@@ -164,5 +180,7 @@ def load_demo_content() -> Counter:
                 for question in QUESTIONS.get(slug, []):
                     Question.objects.create(page=page, **question)
                     created["questions"] += 1
+        if new and footer_label:
+            created["footer links"] += _add_footer_link(footer_label, page)
 
     return created

@@ -305,7 +305,7 @@ RESOURCES = {
             "osäkerheter som följd. Rapporten analyserar hur EU:s AI-förordning har tagits "
             "fram.",
             "format": Format.REPORT,
-            "tags": ["AI-förordningen", "reglering"],
+            "tags": ["ai-förordningen", "reglering"],
         },
         {
             "title": "Rättsliga förutsättningar för att använda AI i socialtjänsten",
@@ -591,7 +591,7 @@ RESOURCES = {
             "juridik, etik, förändringsledning och behovet av många olika kompetenser.",
             "format": Format.REPORT,
             "year": 2024,
-            "tags": ["erfarenhetsutbyte", "AI-initiativ"],
+            "tags": ["erfarenhetsutbyte", "ai-initiativ"],
         },
         {
             "title": "DelaDigitalt",
@@ -603,7 +603,7 @@ RESOURCES = {
             "offentlig sektor med sig av vad de har gjort och tar del av andras arbete. Den "
             "1 oktober 2023 fanns 79 AI-initiativ registrerade där. Innehållet läggs in av "
             "enskilda personer och verksamheter, så siffran är ungefärlig.",
-            "tags": ["erfarenhetsutbyte", "samverkan", "AI-initiativ"],
+            "tags": ["erfarenhetsutbyte", "samverkan", "ai-initiativ"],
         },
         {
             "title": "Kunskapsguiden.se",

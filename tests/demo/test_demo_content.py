@@ -10,15 +10,22 @@ from django.urls import reverse
 from reversion.models import Revision, Version
 from taggit.models import Tag, TaggedItem
 
-from demo import LAUNCHED_AT, REPORT_TITLE, REPORT_URL
+from demo import (
+    LAUNCHED_AT,
+    REPORT_TITLE,
+    REPORT_URL,
+    SITE_TEXTS_CHECKED_AT,
+    swedish_date,
+)
 from demo.load import REVISION_COMMENT
 from feedback.models import Feedback
 from initiatives.models import County, Initiative, Municipality
-from portal.models import Page, Question
+from portal.models import Page, Question, SiteLink
 from resources.models import Category, Publisher, Resource
 
 pytestmark = pytest.mark.django_db
 
+FOOTER_LINKED = ["behandling-av-personuppgifter", "kakor"]
 SITE_PAGES = [
     "introduktion-till-ai",
     "natverk-och-forum",
@@ -35,6 +42,8 @@ def load():
 
 
 def remove_demo_content():
+    # The footer links the command adds for the pages it creates.
+    SiteLink.objects.filter(url__in=[f"/{slug}/" for slug in FOOTER_LINKED]).delete()
     for model in (
         Question,
         Page,
@@ -242,7 +251,16 @@ def test_all_content_is_tagged_and_tags_join_initiatives_and_resources(client, d
 def test_everything_is_published_with_the_launch_date(demo):
     for model in (Initiative, Resource, Page):
         assert model.objects.published().count() == model.objects.count()
+    for model in (Initiative, Resource):
         assert set(model.objects.values_list("published_at", flat=True)) == {LAUNCHED_AT}
+    # The pages about the site itself describe this code: published when they were written.
+    written_now = {"behandling-av-personuppgifter", "kakor"}
+    assert set(
+        Page.objects.exclude(slug__in=written_now).values_list("published_at", flat=True)
+    ) == {LAUNCHED_AT}
+    assert set(
+        Page.objects.filter(slug__in=written_now).values_list("published_at", flat=True)
+    ) == {SITE_TEXTS_CHECKED_AT}
 
 
 # --- Pages ----------------------------------------------------------------------------------
@@ -334,7 +352,9 @@ def test_accessibility_statement_has_the_required_parts(client, demo):
     assert "delvis förenlig med lagen om tillgänglighet till digital offentlig service" in html
     assert 'href="https://www.digg.se/tdosanmalan"' in html
     assert 'href="mailto:digg@digg.se"' in html
-    assert "23 november 2026" in html
+    assert f"uppdaterades senast den {swedish_date(SITE_TEXTS_CHECKED_AT)}" in " ".join(
+        html.split()
+    )
 
 
 # --- Re-runs --------------------------------------------------------------------------------
@@ -417,6 +437,9 @@ def test_every_row_the_command_creates_starts_with_one_version_of_its_own(demo):
         model.objects.count() for model in (Municipality, Initiative, Publisher, Resource, Page)
     )
     rows += len(juridik)
+    # And the footer links to the pages it created.
+    assert Version.objects.get_for_model(SiteLink).count() == len(FOOTER_LINKED)
+    rows += len(FOOTER_LINKED)
     assert Revision.objects.count() == rows
     webinar = Version.objects.get_for_object(Page.objects.get(slug="webbinarium")).get()
     assert webinar.revision.version_set.count() == 1 + 3  # the page and its three questions
@@ -429,7 +452,7 @@ def test_every_row_the_command_creates_starts_with_one_version_of_its_own(demo):
 
 def test_reruns_add_no_versions_and_a_recreated_row_gets_its_first(demo):
     load()
-    assert Revision.objects.count() == 1 + sum(  # + Juridik's text
+    assert Revision.objects.count() == 1 + len(FOOTER_LINKED) + sum(  # Juridik's text, links
         model.objects.count() for model in (Municipality, Initiative, Publisher, Resource, Page)
     )
     resource = Resource.objects.get(category__slug="juridik", title="Förtroendemodellen")
