@@ -418,7 +418,8 @@ Vi sparar ingen IP-adress och ingen uppgift om din webbläsare, och webbplatsen 
 kakor hos dig (läs mer på sidan [Kakor](/kakor/)).
 
 För att veta vilka sidor som används räknar vi för varje sida och dag hur många gånger den
-har visats och hur många olika besökare den har haft. För att känna igen samma besökare
+har visats och hur många olika besökare den har haft, och på samma sätt hur många gånger en
+film har spelats upp. För att känna igen samma besökare
 under en dag räknar webbplatsen fram en kod av IP-adressen, webbläsarens identifiering och
 sidans adress, med en nyckel som byts varje dygn. Koden sparas aldrig i databasen och
 glöms när dygnet är slut. Det enda som sparas är antalen.

@@ -47,6 +47,8 @@ def entries(start_page: StartPage | None, counts: dict[str, int]) -> list[Entry]
         text = entry.text
         for name, value in counts.items():
             text = text.replace(f"{{{name}}}", swedish_number(value))
+        if text != entry.text and entry.text.startswith("{"):
+            text = text[:1].upper() + text[1:]  # "Elva kommuner berättar …"
         result.append(Entry(entry.title, text, entry.url))
     return result
 

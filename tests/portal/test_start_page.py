@@ -41,7 +41,7 @@ def test_the_migration_publishes_todays_start_page(site_pages):
     assert "<h1>AI för socialtjänsten</h1>" in html
     assert f'<p class="lead">{OLD_INTRO}' in html
     assert '<h2 id="ingangar">Hitta rätt</h2>' in html
-    assert "två kommuner berättar om hur de utforskar AI" in html
+    assert "Två kommuner berättar om hur de utforskar AI" in html
     assert '<h2 id="senaste">Senaste AI-initiativen</h2>' in html
     # Registrations and participation kept apart, as the final report (4.3) gives them.
     assert (
@@ -86,7 +86,10 @@ def test_the_texts_come_from_the_database(site_pages):
     section = html[html.index('id="ingangar"') :]
     assert section.index(">Exempel</a>") < section.index(">Introduktion till AI</a>")
     categories = Category.objects.count()
-    assert categories >= 3 and f"<p>{swedish_number(categories)} kategorier</p>" in section
+    assert (
+        categories >= 3
+        and f"<p>{swedish_number(categories).capitalize()} kategorier</p>" in section
+    )
 
 
 def test_featured_initiatives_show_in_the_chosen_order(site_pages):
