@@ -6,11 +6,17 @@ filter listed it several times. Each distinct spelling is grouped with the other
 share its full name or its abbreviation (case aside), and each group becomes one
 Publisher. Saved versions in the history are rewritten to point to the publisher, so an
 old version can still be compared and restored.
+
+The eight categories (0002) carry the launch texts of the final report; where no editor
+has saved one, its "Senast uppdaterad" becomes the launch instead of the day the
+migrations ran.
 """
 
 import json
 import re
 from collections import Counter, defaultdict
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import django.db.models.deletion
 import django.db.models.functions.text
@@ -130,6 +136,21 @@ def _rewrite_versions(apps, publisher_of):
             version.save(update_fields=["serialized_data"])
 
 
+LAUNCHED_AT = datetime(2024, 1, 16, 9, 0, tzinfo=ZoneInfo("Europe/Stockholm"))
+
+
+def categories_dated_from_launch(apps, schema_editor):
+    Category = apps.get_model("resources", "Category")
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Version = apps.get_model("reversion", "Version")
+    content_type = ContentType.objects.filter(app_label="resources", model="category").first()
+    edited = set(
+        Version.objects.filter(content_type=content_type).values_list("object_id", flat=True)
+    )
+    untouched = [pk for pk in Category.objects.values_list("pk", flat=True) if str(pk) not in edited]
+    Category.objects.filter(pk__in=untouched).update(updated_at=LAUNCHED_AT)
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("contenttypes", "0002_remove_content_type_name"),
@@ -216,6 +237,7 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RunPython(make_publishers, senders_back),
+        migrations.RunPython(categories_dated_from_launch, migrations.RunPython.noop),
         migrations.RemoveField(model_name="resource", name="sender"),
         migrations.AlterField(
             model_name="resource",
