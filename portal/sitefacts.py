@@ -132,3 +132,18 @@ def fill(html: str) -> SafeString:
             html = html.replace(f"<p>{token}</p>", shown).replace(token, shown)
     # The page HTML was sanitised when saved; every value put in was escaped.
     return mark_safe(html)
+
+
+def fill_text(text: str, *, escape=str) -> str:
+    """Plain text (a search snippet's source) with the short facts filled in; a table has
+    no place there and is left out."""
+    for name, value in facts().items():
+        token = "{" + name + "}"
+        if token in text:
+            text = text.replace(token, "" if isinstance(value, SafeString) else escape(value))
+    return text
+
+
+def fill_snippet(snippet: SafeString) -> SafeString:
+    """A highlighted search snippet (escaped text and marks) with the facts filled in."""
+    return mark_safe(fill_text(snippet, escape=conditional_escape)) if "{" in snippet else snippet

@@ -152,3 +152,18 @@ def test_login_records_are_deleted_after_the_retention_period(settings):
     for model in (AccessLog, AccessFailureLog, AccessAttempt):
         assert model.objects.count() == 1
         assert model.objects.get().attempt_time > old
+
+
+def test_search_snippets_show_the_facts_not_their_names(site_pages):
+    from portal.search import search
+
+    PageFactory(
+        slug="integritet",
+        title="Integritet",
+        ingress="Kommentarerna om gallring raderas efter {kommentarer_sparas_manader} månader.",
+    )
+
+    (result,) = [r for r in search("gallring") if r.title == "Integritet"]
+
+    assert "{kommentarer_sparas_manader}" not in result.snippet
+    assert "24 månader" in result.snippet
