@@ -142,7 +142,7 @@ def add_synthetic(initiatives, resources):
     from taggit.models import Tag, TaggedItem
 
     from initiatives.models import Initiative, Municipality
-    from resources.models import Category, Resource
+    from resources.models import Category, Publisher, Resource
 
     rng = random.Random(initiatives + resources)
     start_i, start_r = Initiative.objects.count(), Resource.objects.count()
@@ -154,6 +154,9 @@ def add_synthetic(initiatives, resources):
         for n in range(100)
     ]
     categories = list(Category.objects.all())
+    publisher = Publisher.objects.get_or_create(
+        name="Syntetisk avsändare", defaults={"slug": "syntetisk-avsandare"}
+    )[0]
     tags = [Tag.objects.get_or_create(name=name)[0] for name in TAGS]
     now = timezone.now()
     new_initiatives = Initiative.objects.bulk_create(
@@ -180,7 +183,7 @@ def add_synthetic(initiatives, resources):
             Resource(
                 title=f"Syntetiskt stöd {n}",
                 url=f"https://www.example.se/stod-{n}",
-                sender="Syntetisk avsändare",
+                publisher=publisher,
                 description=PARAGRAPH,
                 category=categories[n % len(categories)],
                 status="published",

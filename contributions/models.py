@@ -13,13 +13,13 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from feedback.redaction import redact
+from feedback.models import RedactingQuerySet, RedactsFreeText
 from initiatives.models import County, Initiative
 
 TEXT_MAX_LENGTH = 2000
 
 
-class MessageQuerySet(models.QuerySet):
+class MessageQuerySet(RedactingQuerySet):
     def new(self):
         return self.filter(status=Message.Status.NEW)
 
@@ -37,18 +37,11 @@ class MessageQuerySet(models.QuerySet):
             initiative__in=Initiative.objects.published(),
         )
 
-    def update(self, **kwargs):
-        # The one write path that bypasses save(): redact here too.
-        if isinstance(kwargs.get("text"), str):
-            result = redact(kwargs["text"])
-            kwargs["text"] = result.text
-            if result.changed:
-                kwargs["redacted"] = True
-        return super().update(**kwargs)
 
-
-class Message(models.Model):
+class Message(RedactsFreeText, models.Model):
     """One message from a visitor to the editors."""
+
+    REDACTED_FIELD = "text"
 
     class Kind(models.TextChoices):
         PROPOSAL = "forslag", "Nytt AI-initiativ"
@@ -115,19 +108,6 @@ class Message(models.Model):
     def __str__(self):
         about = f" om {self.initiative}" if self.initiative_id else ""
         return f"{self.get_kind_display()}{about} ({timezone.localtime(self.created_at):%Y-%m-%d})"
-
-    def save(self, *args, **kwargs):
-        self.redact()
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None and "text" in update_fields:
-            kwargs["update_fields"] = {*update_fields, "redacted"}
-        super().save(*args, **kwargs)
-
-    def redact(self):
-        """Remove personal data from the text; remember that something was removed."""
-        result = redact(self.text or "")
-        self.text = result.text
-        self.redacted = self.redacted or result.changed
 
     def get_admin_url(self):
         return reverse("admin:contributions_message_change", args=[self.pk])

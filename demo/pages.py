@@ -4,7 +4,7 @@ Bodies are Markdown and start at level 2: the page template renders the title as
 page's only <h1>. Links to the site's own sections are root-relative.
 """
 
-from . import LAUNCHED_AT, REPORT_URL
+from . import LAUNCHED_AT, REPORT_URL, SITE_TEXTS_CHECKED_AT, swedish_date
 from .initiatives import initiative_url
 
 SKR_LEGAL_URL = (
@@ -218,12 +218,13 @@ information om vad AI är, hur det kan användas och vilken nytta det kan skapa.
 
 ## Webbinariet i siffror
 
-- 1 000 personer anmälde sig, vilket var det högsta antalet platser. Taket nåddes några
+- 1\u00a0000 personer anmälde sig, vilket var det högsta antalet platser. Taket nåddes några
   veckor före sändningen.
 - 91 procent av Sveriges 290 kommuner var representerade bland de anmälda.
 - Ungefär en tredjedel av de anmälda var chefer, en tredjedel arbetade med it, systemförvaltning
   eller digitalisering och en tredjedel var handläggare och utvecklare.
 - 698 unika deltagare var med under sändningen, det vill säga 70 procent av de anmälda.
+  De kom från 90 procent av landets kommuner.
 - 210 deltagare svarade efteråt på frågan om sitt helhetsintryck på en skala från 1 till 5.
   Genomsnittet blev 4.
 
@@ -254,6 +255,9 @@ OM_WEBBPLATSEN = {
     "title": "Om webbplatsen",
     "order": 40,
     "show_in_menu": False,
+    # Launched with the site; the sections on follow-up and cookies were checked against
+    # the code since.
+    "updated_at": SITE_TEXTS_CHECKED_AT,
     "ingress": "AI för socialtjänsten samlar exempel, stöd och verktyg för kommuner som vill "
     "veta hur AI kan användas i socialtjänsten. Webbplatsen är ett resultat av ett "
     "regeringsuppdrag till Digg, E-hälsomyndigheten och Socialstyrelsen.",
@@ -298,23 +302,24 @@ och det är avsändaren som ansvarar för innehållet.
 
 Vi vill veta om webbplatsen ger det stöd som kommunerna behöver. Längst ner på sidorna kan du
 svara på frågan ”Hjälpte denna information dig?” och lämna en kommentar om hur informationen
-kan bli bättre. Vi räknar också hur många unika sidvisningar sidorna har.
+kan bli bättre. Vi räknar också hur många gånger varje sida visas och hur många olika
+besökare den har per dag.
 
 Vi räknar utan kakor (cookies). Innan en kommentar sparas tar vi automatiskt bort
 personnummer, samordningsnummer, telefonnummer, e-postadresser och adresser med postnummer.
 Namn och beskrivningar av en persons situation kan ingen automatik känna igen, så de sparas
 som de är skrivna. Skriv därför inte ditt namn, någon annans namn eller andra uppgifter om
-dig själv eller någon annan i kommentaren.
+dig själv eller någon annan i kommentaren. Kommentarerna raderas efter
+{{kommentarer_sparas_manader}} månader.
+
+Läs mer om vilka uppgifter vi sparar, varför och hur länge i
+[Behandling av personuppgifter](/behandling-av-personuppgifter/).
 
 ## Kakor (cookies)
 
-Webbplatsen sätter inga kakor hos dig som besöker den: inte när du läser, söker, filtrerar,
-svarar på frågan ”Hjälpte denna information dig?” eller spelar upp filmen från webbinariet.
-Vi använder inga analysverktyg och inga kakor från andra webbplatser.
-
-Bara redaktörer som loggar in i webbplatsens redigeringsverktyg får kakor: en för
-inloggningen (den försvinner när webbläsaren stängs) och en som skyddar formulären där mot
-förfalskade anrop. De behövs för att tjänsten ska fungera och kräver inget samtycke.
+Webbplatsen sätter inga kakor hos dig som besöker den, och vi använder inga analysverktyg
+eller kakor från andra webbplatser. Bara redaktörer som loggar in i redigeringsverktyget får
+kakor. Vilka de är och hur länge de finns kvar står på sidan [Kakor](/kakor/).
 
 ## Kontakt
 
@@ -328,11 +333,12 @@ TILLGANGLIGHET = {
     "title": "Tillgänglighetsredogörelse",
     "order": 50,
     "show_in_menu": False,
+    "updated_at": SITE_TEXTS_CHECKED_AT,
     "ingress": "Myndigheten för digital förvaltning (Digg) står bakom den här webbplatsen. Vi "
     "vill att så många som möjligt ska kunna använda den. Här beskriver vi hur webbplatsen "
     "uppfyller lagen om tillgänglighet till digital offentlig service, vilka brister vi "
     "känner till och hur du kan rapportera problem till oss.",
-    "body": """\
+    "body": f"""\
 ## Hur tillgänglig är webbplatsen?
 
 Vi vet att delar av webbplatsen inte är helt tillgängliga. Läs mer under rubriken
@@ -369,26 +375,175 @@ grund av de brister som beskrivs nedan.
   webbsidor som andra organisationer ger ut. Vi kan inte garantera att de är tillgängliga. Om
   du inte kan ta del av ett dokument, kontakta den organisation som står som avsändare, eller
   oss.
-- **Engelska titlar utan språkmarkering.** Flera forskningsprojekt och artiklar under
-  Forskning och utbildning har engelska titlar. Titlarna är inte märkta som engelska i koden,
-  så en skärmläsare kan läsa upp dem med svenskt uttal.
-- **Film från webbinariet.** Panelsamtalet på webbinariet filmades. Den här webbplatsen visar
-  ingen film. Om du hittar en inspelning hos någon annan är det den som publicerar filmen som
-  ansvarar för textning och tillgänglighet.
+- **Film utan syntolkning.** En film kan bara publiceras här tillsammans med en textfil, så
+  filmer på webbplatsen har alltid undertexter. Det som bara syns i bild beskrivs inte i
+  någon syntolkning.
+
+Titlar på engelska, till exempel på forskningsartiklar under Forskning och utbildning, är
+märkta som engelska i koden, så att skärmläsare läser upp dem med engelskt uttal.
 
 ## Hur vi testat webbplatsen
 
-Vi har själva granskat webbplatsen. Granskningen gjordes med automatiska tester med axe-core
-i en webbläsare och genom att vi använde webbplatsen med enbart tangentbord.
+Vi granskar webbplatsen själva med automatiska tester i en webbläsare. Testerna går igenom
+alla typer av sidor med verktyget axe-core mot WCAG 2.1 nivå A och AA, och kontrollerar att
+allt går att nå med enbart tangentbord och att det syns var fokus är. Automatiska tester
+hittar inte alla brister, och webbplatsen har inte granskats av någon utomstående.
 
-Senaste bedömningen gjordes den 23 november 2026.
-
-Webbplatsen publicerades i januari 2024. Redogörelsen uppdaterades senast den 23 november
-2026.
+Webbplatsen publicerades i januari 2024. Redogörelsen uppdaterades senast den
+{swedish_date(SITE_TEXTS_CHECKED_AT)}.
 """,
 }
 
-PAGES = [INTRODUKTION, NATVERK, WEBBINARIUM, OM_WEBBPLATSEN, TILLGANGLIGHET]
+PERSONUPPGIFTER = {
+    "slug": "behandling-av-personuppgifter",
+    "title": "Behandling av personuppgifter",
+    "order": 60,
+    "show_in_menu": False,
+    "footer_link": "Personuppgifter",
+    "published_at": SITE_TEXTS_CHECKED_AT,
+    "ingress": "Här beskriver vi vilka uppgifter webbplatsen sparar när du besöker den, "
+    "svarar på frågor eller skickar in något, varför vi sparar dem, hur länge de finns kvar "
+    "och vart du vänder dig med frågor eller klagomål.",
+    # Names in braces are filled in from the site's settings when the page is shown
+    # (portal/sitefacts.py), so the numbers are always the ones the site uses.
+    "body": """\
+## Vem ansvarar för uppgifterna?
+
+Myndigheten för digital förvaltning (Digg) står bakom webbplatsen och ansvarar för de
+personuppgifter som behandlas på den.
+
+## När du läser på webbplatsen
+
+Vi sparar ingen IP-adress och ingen uppgift om din webbläsare, och webbplatsen sätter inga
+kakor hos dig (läs mer på sidan [Kakor](/kakor/)).
+
+För att veta vilka sidor som används räknar vi för varje sida och dag hur många gånger den
+har visats och hur många olika besökare den har haft, och på samma sätt hur många gånger en
+film har spelats upp. För att känna igen samma besökare
+under en dag räknar webbplatsen fram en kod av IP-adressen, webbläsarens identifiering och
+sidans adress, med en nyckel som byts varje dygn. Koden sparas aldrig i databasen och
+glöms när dygnet är slut. Det enda som sparas är antalen.
+
+På samma sätt räknar vi hur många gånger länkar till andra webbplatser används, utan något
+som kan kopplas till dig.
+
+När du söker på webbplatsen räknar vi vilka sökord som används, så att vi ser vad besökare
+letar efter. Sökorden sparas utan koppling till dig. Personnummer, telefonnummer,
+e-postadresser och adresser med postnummer tas bort innan sökorden sparas.
+
+## När du svarar på ”Hjälpte denna information dig?”
+
+Vi sparar ditt svar (ja eller nej), vilken sida du svarade på, när du svarade och den
+kommentar du skriver. Syftet är att förbättra webbplatsen.
+
+Innan en kommentar sparas tar vi automatiskt bort personnummer, samordningsnummer,
+telefonnummer, e-postadresser och adresser med postnummer. Namn och beskrivningar av en
+persons situation kan ingen automatik känna igen, så skriv inte sådant i kommentaren.
+
+Kommentarerna raderas efter {kommentarer_sparas_manader} månader. Svaret ja eller nej, sidan
+och datumet sparas längre som statistik, utan kommentar.
+
+För att stoppa automatiska inlägg räknar webbplatsen fram en kod av din IP-adress med en
+nyckel som byts varje dygn. Koden finns bara i webbplatsens tillfälliga minne, högst
+{spamskydd_tid}, och sparas aldrig i databasen.
+
+## När du skickar förslag och felrapporter
+
+Du kan berätta om ert AI-initiativ, rapportera fel på en sida eller berätta att ni testar
+något liknande. Då sparar vi det du skriver i formuläret. I fritexten tar vi bort
+personnummer, telefonnummer, e-postadresser och adresser med postnummer, på samma sätt som
+i kommentarerna.
+
+Kontaktuppgifter som du själv lämnar, till exempel din e-postadress i tjänsten, använder vi
+för att svara dig och för att höra av oss om ditt förslag. De raderas efter
+{kommentarer_sparas_manader} månader, precis som kommentarerna.
+
+## Om du är redaktör
+
+Redaktörer som loggar in i webbplatsens redigeringsverktyg har ett konto med namn och
+e-postadress. Vid varje ändring av innehållet sparas vem som gjorde den och när, så att
+ändringar kan granskas och återställas. Redaktörer får e-post när en ändring väntar på deras
+granskning eller har granskats.
+
+För att skydda redigeringsverktyget mot intrång sparar vi inloggningar och misslyckade
+inloggningsförsök med användarnamn, IP-adress och webbläsarens identifiering. Efter
+{felaktiga_inloggningar} felaktiga lösenord för samma användarnamn från samma IP-adress
+spärras inloggningen därifrån i {inloggningsspärr}. Uppgifterna om inloggningar raderas
+efter {inloggningar_sparas_dagar} dagar.
+
+## Loggar och säkerhetskopior
+
+Webbplatsens egen logg innehåller felmeddelanden och adressen till sidor som inte kunde
+visas. Den innehåller inga IP-adresser för besökare. Misslyckade inloggningar i
+redigeringsverktyget loggas med användarnamn och IP-adress.
+
+Uppgifter som har raderats kan finnas kvar i säkerhetskopior en tid innan kopiorna skrivs
+över.
+
+## Dina rättigheter
+
+Du har rätt att få veta vilka uppgifter om dig vi behandlar och att få felaktiga uppgifter
+rättade eller raderade. Eftersom webbplatsen inte sparar något som visar vem som har
+skrivit en kommentar kan vi oftast inte hitta just dina uppgifter, om du inte berättar vad
+du skrev, på vilken sida och när.
+
+## Kontakt
+
+Har du frågor om hur vi behandlar personuppgifter, eller vill du använda dina rättigheter?
+Mejla Digg på [digg@digg.se](mailto:digg@digg.se). Du kan också be att få kontakt med Diggs
+dataskyddsombud.
+
+## Klagomål
+
+Om du tycker att vi behandlar personuppgifter på fel sätt kan du lämna ett klagomål till
+Integritetsskyddsmyndigheten (IMY), som har tillsyn över hur personuppgifter behandlas:
+[imy.se](https://www.imy.se/).
+""",
+}
+
+KAKOR = {
+    "slug": "kakor",
+    "title": "Kakor (cookies)",
+    "order": 70,
+    "show_in_menu": False,
+    "footer_link": "Kakor",
+    "published_at": SITE_TEXTS_CHECKED_AT,
+    "ingress": "Webbplatsen sätter inga kakor hos dig som besöker den. Bara redaktörer som "
+    "loggar in i redigeringsverktyget får kakor, och här står vilka.",
+    "body": """\
+## Kakor för besökare: inga
+
+En kaka (cookie) är en liten textfil som en webbplats sparar i din webbläsare. Den här
+webbplatsen sparar ingen kaka och inget i webbläsarens lokala lagring när du läser, söker,
+filtrerar, svarar på frågan ”Hjälpte denna information dig?”, spelar upp en film eller
+skickar in ett formulär. Formulären skyddas mot förfalskade anrop på annat sätt än med en
+kaka.
+
+Vi använder inga analysverktyg och inga kakor eller skript från andra webbplatser. Därför
+behöver vi inte fråga om ditt samtycke.
+
+## Kakor för redaktörer
+
+Redaktörer som loggar in i redigeringsverktyget får de här kakorna. De behövs för att
+verktyget ska fungera och säkert, och de kräver därför inget samtycke.
+
+{kakor_for_redaktorer}
+
+Redigeringsverktyget sparar också två inställningar i webbläsarens lokala lagring. De
+skickas aldrig till webbplatsen.
+
+{lokal_lagring_for_redaktorer}
+
+## Så tar du bort kakor
+
+Du kan ta bort kakor och annat som webbplatser har sparat i inställningarna i din
+webbläsare. Den som tar bort kakan för inloggningen blir utloggad.
+
+Läs mer om kakor på [Post- och telestyrelsens webbplats (pts.se)](https://www.pts.se/).
+""",
+}
+
+PAGES = [INTRODUKTION, NATVERK, WEBBINARIUM, OM_WEBBPLATSEN, TILLGANGLIGHET, PERSONUPPGIFTER, KAKOR]
 for _page in PAGES:
     _page.setdefault("published_at", LAUNCHED_AT)
 

@@ -1,9 +1,9 @@
 """Support and tools ("Stöd och verktyg") per category, described in our own words.
 
 - Juridik: the thirteen resources that the original site's Juridik page lists (seed 001),
-  titles and senders exactly as there. The seed gives only the domain of each link, so
-  the link goes to that organisation's home page unless the final report gives the
-  page's own address; no deeper path is guessed.
+  titles exactly as there, each publisher once (PUBLISHERS). The seed gives only the
+  domain of each link, so the link goes to that organisation's home page unless the
+  final report gives the page's own address; no deeper path is guessed.
 - Forskning och utbildning: every research project, journal article and report of the
   final report's appendix (Bilaga 1), once each.
 - The other six categories: material the final report names, with the addresses it gives.
@@ -19,6 +19,52 @@ Format = Resource.Format
 DIGG = "Myndigheten för digital förvaltning (Digg)"
 SKR = "Sveriges Kommuner och Regioner (SKR)"
 REPORT_SENDERS = f"{DIGG}, E-hälsomyndigheten och Socialstyrelsen"
+ENGLISH = Resource.Language.ENGLISH
+
+
+def _organisation(name, short_name="", url=""):
+    return {"name": name, "short_name": short_name, "url": url}
+
+
+# Who stands behind the material: one entry per organisation (or, for a research article,
+# its authors), named as the seeds name them. Resources below refer to these by the name
+# visitors see ("Sveriges Kommuner och Regioner (SKR)"). Web addresses only where the
+# seeds link to the organisation's own site.
+_ORGANISATIONS = [
+    _organisation("Myndigheten för digital förvaltning", "Digg", "https://www.digg.se/"),
+    _organisation("Sveriges Kommuner och Regioner", "SKR", "https://skr.se/"),
+    _organisation(REPORT_SENDERS),
+    _organisation(f"{DIGG} i samarbete med Arbetsförmedlingen, Skatteverket och Bolagsverket"),
+    _organisation("Socialstyrelsen", url="https://www.socialstyrelsen.se/"),
+    _organisation("E-hälsomyndigheten", url="https://www.ehalsomyndigheten.se/"),
+    _organisation("eSam", url="https://www.esamverka.se/"),
+    _organisation("Vinnova", url="https://www.vinnova.se/"),
+    _organisation("AI Sweden", url="https://www.ai.se/"),
+    _organisation("Adda", url="https://www.adda.se/"),
+    _organisation("Tillväxtanalys", url="https://www.tillvaxtanalys.se/"),
+    _organisation("Vetenskapsrådet", url="https://www.vr.se/"),
+    _organisation("Stockholms universitet", url="https://www.su.se/"),
+    _organisation("Umeå universitet", url="https://www.umu.se/"),
+    _organisation("Högskolan i Borås", url="https://www.hb.se/"),
+    _organisation("Germundsson N, Stranz H (International Journal of Social Welfare)"),
+    _organisation("Kaun A (Information, Communication & Society)"),
+    _organisation("Ranerup A, Henriksen HZ (Social Science Computer Review)"),
+    _organisation("Hjelte J, Höög E, Nordström A"),
+    _organisation("Nordesjö K, Ulmestig R, Scaramuzzino G (Nordic Social Work Research)"),
+    _organisation("Ranerup A, Svensson L"),
+    _organisation("Arnelid M (Score, Stockholm centre for organization research)"),
+    _organisation("Carlsson JS, Svensson P"),
+    _organisation("Svensson L (Socialhögskolan, Lunds universitet)"),
+    _organisation("Scaramuzzino G (Socialhögskolan, Lunds universitet)"),
+]
+
+
+def display_name(organisation) -> str:
+    short = organisation["short_name"]
+    return f"{organisation['name']} ({short})" if short else organisation["name"]
+
+
+PUBLISHERS = {display_name(organisation): organisation for organisation in _ORGANISATIONS}
 
 # Home pages, for links where the seeds give only the domain.
 DIGG_HOME = "https://www.digg.se/"
@@ -40,7 +86,7 @@ def _also(entry, **changes):
 FORTROENDEMODELLEN = {
     "title": "Förtroendemodellen",
     "url": "https://www.dataportal.se/",
-    "sender": "Myndigheten för digital förvaltning (Digg) i samarbete med Arbetsförmedlingen, "
+    "publisher": "Myndigheten för digital förvaltning (Digg) i samarbete med Arbetsförmedlingen, "
     "Skatteverket och Bolagsverket",
     "description": "Förtroendemodellen för artificiell intelligens är ett verktyg där "
     "organisationer i offentlig sektor själva kan utvärdera hur de använder AI. Modellen "
@@ -52,7 +98,7 @@ FORTROENDEMODELLEN = {
 VETLANDA_VINNOVA = {
     "title": "Vetlanda in i framtiden",
     "url": "https://www.vinnova.se/p/vetlanda-in-i-framtiden/",
-    "sender": "Vinnova",
+    "publisher": "Vinnova",
     "description": "Ett projekt i Vetlanda kommun som ska ge kommunen möjlighet att "
     "kompetensutveckla sig inom hälsoinnovation och samhällets digitalisering, och steg för "
     "steg lära sig mer om hur AI kan användas för både strategiska och operativa beslut. "
@@ -66,7 +112,7 @@ VETLANDA_VINNOVA = {
 MALMO_VINNOVA = {
     "title": "Artificiell Intelligens, Riktiga Människor",
     "url": "https://www.vinnova.se/p/artificiell-intelligens-riktiga-manniskor/",
-    "sender": "Vinnova",
+    "publisher": "Vinnova",
     "description": "Det första projektet med AI vid Arbetsmarknads- och "
     "socialförvaltningen i Malmö stad. Förvaltningen ska lära sig mer om AI och när, och "
     "med vilka data, AI är lämpligt. Målet är att ta reda på om förvaltningens data om "
@@ -80,7 +126,7 @@ MALMO_VINNOVA = {
 TOMELILLA_VINNOVA = {
     "title": "Kommunklar: AI-chat för ökad delaktighet",
     "url": "https://www.vinnova.se/p/kommunklar-ai-chat-for-okad-delaktighet/",
-    "sender": "Vinnova",
+    "publisher": "Vinnova",
     "description": "Ett projekt i Tomelilla kommun som vill öka invånarnas delaktighet med "
     "hjälp av AI. En AI-chatt utvecklas och testas som sammanfattar politiska kallelser och "
     "protokoll och gör dem lättare att ta del av, förstå och ställa frågor om. Tanken är att "
@@ -94,7 +140,7 @@ BORAS_STUDY = {
     "title": "När gör tekniken nytta och inte? – ny studie om digitalisering inom socialtjänsten",
     "url": "https://www.hb.se/om-hogskolan/aktuellt/nyhetsarkiv/2022/december/"
     "nar-gor-tekniken-nytta-och-inte--ny-studie-om-digitalisering-inom-socialtjansten/",
-    "sender": "Högskolan i Borås",
+    "publisher": "Högskolan i Borås",
     "description": "En studie av hur digitala verktyg används inom två av socialtjänstens "
     "verksamheter: ekonomiskt bistånd och barn och familj. Den undersöker hur "
     "socialsekreterare hanterar det som verktygen inte klarar, för att synliggöra "
@@ -107,10 +153,11 @@ BORAS_STUDY = {
 }
 
 GERMUNDSSON_STRANZ = {
+    "language": ENGLISH,
     "title": "Automating social assistance: Exploring the use of robotic process automation "
     "in the Swedish personal social services",
     "url": "",
-    "sender": "Germundsson N, Stranz H (International Journal of Social Welfare)",
+    "publisher": "Germundsson N, Stranz H (International Journal of Social Welfare)",
     "description": "Artikeln undersöker hur robotiserad processautomatisering (RPA) används "
     "inom ekonomiskt bistånd och vad den betyder för de sökande, utifrån 800 ansökningar i "
     "fyra svenska kommuner. Användningen hänger samman med de sökandes födelseland, ålder och "
@@ -125,10 +172,11 @@ GERMUNDSSON_STRANZ = {
 }
 
 KAUN = {
+    "language": ENGLISH,
     "title": "Suing the algorithm: the mundanization of automated decision-making in public "
     "services through litigation",
     "url": "",
-    "sender": "Kaun A (Information, Communication & Society)",
+    "publisher": "Kaun A (Information, Communication & Society)",
     "description": "Artikeln handlar om två rättsprocesser om helt automatiserade beslut i "
     "Trelleborgs kommun. Utifrån domar, skriftväxling med Riksdagens ombudsmän (JO) och "
     "intervjuer visar den hur kommunen, ett fackförbund för socialarbetare och tjänstemän "
@@ -140,10 +188,11 @@ KAUN = {
 }
 
 RANERUP_HENRIKSEN = {
+    "language": ENGLISH,
     "title": "Digital Discretion: Unpacking Human and Technological Agency in Automated "
     "Decision Making in Sweden’s Social Services",
     "url": "",
-    "sender": "Ranerup A, Henriksen HZ (Social Science Computer Review)",
+    "publisher": "Ranerup A, Henriksen HZ (Social Science Computer Review)",
     "description": "Artikeln studerar en socialtjänst där automatiserat beslutsfattande med "
     "RPA har införts och vad det betyder för handläggarnas handlingsutrymme. Studien finner "
     "att digitaliseringen har en positiv effekt på handläggarnas handlingsutrymme, främst "
@@ -161,7 +210,7 @@ EHM_COST = {
     "url": "https://www.ehalsomyndigheten.se/yrkesverksam/e-halsostod-till-kommuner/"
     "kunskapsstod-for-e-halsa/sok-bland-kunskapsstoden-for-e-halsa/"
     "skr-vad-kommer-det-att-kosta-socialtjansten-att-investera-i-digitala-losningar/",
-    "sender": "E-hälsomyndigheten",
+    "publisher": "E-hälsomyndigheten",
     "description": "Ett kunskapsstöd om vad det kostar socialtjänsten att investera i "
     "digitala lösningar. Det finns bland kunskapsstöden för e-hälsa hos E-hälsomyndigheten.",
     "format": Format.REPORT,
@@ -173,7 +222,7 @@ SKR_AUTOMATION = {
     "title": "Automatisering av processer och beslut: möjligheter och utmaningar för "
     "kommuner och regioner",
     "url": "https://rapporter.skr.se/automatisering-av-processer-och-beslut.html",
-    "sender": SKR,
+    "publisher": SKR,
     "description": "SKR:s rapport om vilka möjligheter och utmaningar kommuner och regioner "
     "har när de automatiserar processer och beslut.",
     "format": Format.REPORT,
@@ -188,7 +237,7 @@ RESOURCES = {
         {
             "title": "Automatisera handläggning och beslut",
             "url": DIGG_HOME,
-            "sender": DIGG,
+            "publisher": DIGG,
             "description": "Diggs vägledning för den som vill automatisera handläggning "
             "och beslut.",
             "tags": ["automatiserat beslutsfattande", "handläggning"],
@@ -197,7 +246,7 @@ RESOURCES = {
             # "Checklist" is the seed's spelling of the title.
             "title": "Checklist för jurister",
             "url": ESAM_HOME,
-            "sender": "eSam",
+            "publisher": "eSam",
             "description": "En checklista för jurister med frågor om de rättsliga "
             "förutsättningarna när en verksamhet genomför utvecklingsinsatser.",
             "format": Format.PDF,
@@ -206,7 +255,7 @@ RESOURCES = {
         {
             "title": "Frågor och svar - tvångs- och skyddsåtgärder",
             "url": "https://kunskapsguiden.se/",
-            "sender": "Socialstyrelsen",
+            "publisher": "Socialstyrelsen",
             "description": "Socialstyrelsens samlade frågor och svar om vad som är tillåtet "
             "och inte när det gäller tvångs- och skyddsåtgärder, till exempel om "
             "välfärdsteknik får användas i vården och omsorgen.",
@@ -217,7 +266,7 @@ RESOURCES = {
         {
             "title": "Juridik vid användning av AI",
             "url": ESAM_HOME,
-            "sender": "eSam",
+            "publisher": "eSam",
             "description": "En checklista som går igenom de rättsliga frågor som uppstår när "
             "en verksamhet använder AI.",
             "format": Format.PDF,
@@ -226,7 +275,7 @@ RESOURCES = {
         {
             "title": "Juridiskt stöd för dokumentation",
             "url": SOCIALSTYRELSEN_HOME,
-            "sender": "Socialstyrelsen",
+            "publisher": "Socialstyrelsen",
             "description": "Stöd för medarbetare i hälso- och sjukvården och socialtjänsten "
             "om vilka regler som gäller för informationshantering och dokumentation.",
             "tags": ["dokumentation"],
@@ -234,7 +283,7 @@ RESOURCES = {
         {
             "title": "Metodstöd för dataskydd vid innovation",
             "url": DIGG_HOME,
-            "sender": DIGG,
+            "publisher": DIGG,
             "description": "Metodstöd för hur dataskyddet ska hanteras när en verksamhet "
             "arbetar med innovation, digitalisering och digital verksamhetsutveckling.",
             "tags": ["dataskydd", "personuppgifter", "innovation"],
@@ -242,7 +291,7 @@ RESOURCES = {
         {
             "title": "Nationell informationsstruktur",
             "url": SOCIALSTYRELSEN_HOME,
-            "sender": "Socialstyrelsen",
+            "publisher": "Socialstyrelsen",
             "description": "Om nationell informationsstruktur (NI), ett ramverk för "
             "strukturerad dokumentation i vård och omsorg.",
             "tags": ["dokumentation", "datakvalitet"],
@@ -250,7 +299,7 @@ RESOURCES = {
         {
             "title": "Reglering av AI: För lite för sent eller för mycket för tidigt?",
             "url": "https://www.tillvaxtanalys.se/",
-            "sender": "Tillväxtanalys",
+            "publisher": "Tillväxtanalys",
             "description": "AI är i dag inbyggt i många tekniska lösningar och tjänster och "
             "väntas få ännu större genomslag de närmaste decennierna, med komplexa risker och "
             "osäkerheter som följd. Rapporten analyserar hur EU:s AI-förordning har tagits "
@@ -265,7 +314,7 @@ RESOURCES = {
             "digitaliseringinomsocialtjansten/"
             "rattsligaforutsattningarforattanvandaaiisocialtjansten.53788.html",
             # The sender exactly as the seed writes it.
-            "sender": "Sveriges kommuner och regioner (SKR)",
+            "publisher": SKR,
             "description": "SKR:s sida om vilka rättsliga förutsättningar som gäller när "
             "socialtjänsten vill använda AI, med SKR:s rapport och frågor och svar om bland "
             "annat personuppgifter, handläggning och anmälningar om barn och unga.",
@@ -274,7 +323,7 @@ RESOURCES = {
         {
             "title": "Sammanhållen vård- och omsorgsdokumentation – samlat stöd för omsorgsgivare",
             "url": SOCIALSTYRELSEN_HOME,
-            "sender": "Socialstyrelsen",
+            "publisher": "Socialstyrelsen",
             "description": "Regler och riktlinjer för den som vill ansluta sig till systemet "
             "för sammanhållen vård- och omsorgsdokumentation.",
             "tags": ["dokumentation", "informationsutbyte"],
@@ -282,7 +331,7 @@ RESOURCES = {
         {
             "title": "Skapa automationsvänliga regelverk",
             "url": DIGG_HOME,
-            "sender": DIGG,
+            "publisher": DIGG,
             "description": "Stöd och rekommendationer för att skriva regelverk som är "
             "anpassade efter hur en dator fungerar, så att det blir enklare att låta en "
             "maskin eller teknik utföra olika arbetsmoment.",
@@ -291,7 +340,7 @@ RESOURCES = {
         {
             "title": "Utforma regelverk digitaliseringsvänligt",
             "url": DIGG_HOME,
-            "sender": DIGG,
+            "publisher": DIGG,
             "description": "Stöd och rekommendationer för att utforma regelverk som gör det "
             "lättare att digitalisera och att arbeta digitalt.",
             "tags": ["regelverk", "digitalisering"],
@@ -303,7 +352,7 @@ RESOURCES = {
         {
             "title": "Kraftsamling för AI i kommuner och civilsamhälle",
             "url": "https://my.ai.se/projects/164",
-            "sender": "AI Sweden",
+            "publisher": "AI Sweden",
             "description": "Vinnova och AI Sweden kraftsamlar under perioden 2022–2024 för "
             "att kommuner och civilsamhälle ska använda mer AI. Bakgrunden är regeringens mål "
             "att Sverige ska vara ledande i att ta tillvara möjligheterna med AI, för att "
@@ -315,7 +364,7 @@ RESOURCES = {
         {
             "title": "Framtidens Digitala Assistent för Offentlig Sektor",
             "url": "https://my.ai.se/projects/293",
-            "sender": "AI Sweden",
+            "publisher": "AI Sweden",
             "description": "En AI-baserad digital assistent som ska hjälpa medarbetare i "
             "offentlig sektor med många slags textuppgifter. Den bygger på en svensk "
             "språkmodell som tränas med instruktioner från medarbetarna och förbättras "
@@ -334,7 +383,7 @@ RESOURCES = {
             "url": "https://www.su.se/forskning/forskningsprojekt/"
             "mot-%C3%B6kad-likriktning-om-utfall-av-automatiserat-beslutsst%C3%B6d-i-arbetet-"
             "med-ekonomiskt-bist%C3%A5nd",
-            "sender": "Stockholms universitet",
+            "publisher": "Stockholms universitet",
             "description": "Projektet studerar automatiserat beslutsstöd i socialtjänstens "
             "arbete med ekonomiskt bistånd, där en robot sköter delar av utredningen och "
             "föreslår beslut som socialarbetaren fastställer eller prövar om. Det undersöker "
@@ -352,7 +401,7 @@ RESOURCES = {
             "url": "https://www.umu.se/forskning/projekt/anvandbar-automatisering-mot-en-"
             "forstaelse-av-robotar-och-ai-i-socialtjansten-ur-ett-organisatoriskt-och-"
             "brukarperspektiv/",
-            "sender": "Umeå universitet",
+            "publisher": "Umeå universitet",
             "description": "Ett sexårigt forskningsprogram om hur automatisering bäst kan "
             "införas i socialtjänsten, hur den påverkar personal och brukare och vilken "
             "betydelse ledarskapet har. Programmet ska ge kunskap om vad kommuner behöver ta "
@@ -362,10 +411,11 @@ RESOURCES = {
             "tags": ["automatisering", "välfärdsteknik", "ledarskap"],
         },
         {
+            "language": ENGLISH,
             "title": "Re@home – Evaluation of home rehabilitation for older people: A realist "
             "evaluation design",
             "url": "https://www.vr.se/english/swecris.html#/project/2021-01791_Forte",
-            "sender": "Vetenskapsrådet",
+            "publisher": "Vetenskapsrådet",
             "description": "Hemrehabilitering för äldre är vanlig, men det finns lite "
             "forskning om vad insatserna innehåller, hur väl de fungerar och hur "
             "hemrehabiliteringen samarbetar med socialtjänsten och hälso- och sjukvården. "
@@ -375,10 +425,11 @@ RESOURCES = {
             "tags": ["äldreomsorg", "rehabilitering"],
         },
         {
+            "language": ENGLISH,
             "title": "Mapping, development and evaluation of sustainable models for "
             "digitalization of addiction care in social services",
             "url": "https://www.vr.se/english/swecris.html#/project/2021-02066_Forte",
-            "sender": "Vetenskapsrådet",
+            "publisher": "Vetenskapsrådet",
             "description": "Upp till var femte vuxen i Sverige kan ha ett problematiskt bruk "
             "av alkohol, cannabis eller spel, men få söker hjälp. De som gör det möter ofta "
             "en splittrad vård där ansvaret delas mellan kommunernas socialtjänst och "
@@ -389,10 +440,11 @@ RESOURCES = {
             "tags": ["missbruk", "digitalisering"],
         },
         {
+            "language": ENGLISH,
             "title": "Development and evaluation of a digital twin for person-centred home "
             "care from client and social service perspectives",
             "url": "https://www.vr.se/english/swecris.html#/project/2021-02121_Forte",
-            "sender": "Vetenskapsrådet",
+            "publisher": "Vetenskapsrådet",
             "description": "Det behövs forskning som kan utveckla socialtjänsten och förbättra "
             "livssituationen för dem som har hemtjänst, inte minst forskning om "
             "välfärdsteknik för nya arbetssätt. Projektet utvecklar och utvärderar en "
@@ -411,7 +463,7 @@ RESOURCES = {
             "title": "Kunskap och expertis i små glesbygdskommuners socialtjänst – synen på "
             "utmaningar och lösningar",
             "url": "",
-            "sender": "Hjelte J, Höög E, Nordström A",
+            "publisher": "Hjelte J, Höög E, Nordström A",
             "description": "Socialtjänsten i små glesbygdskommuner har svårt att hålla "
             "kunskap och expertis inom alla områden, eftersom socialarbetarna ofta arbetar "
             "brett och vissa ärenden är ovanliga. Artikeln bygger på hur företrädare för "
@@ -424,11 +476,12 @@ RESOURCES = {
         },
         KAUN,
         {
+            "language": ENGLISH,
             "title": "Saving time for activation or relationships?: The legitimation and "
             "performance of automated decision-making for time efficiency in two "
             "street-level bureaucracies serving poor and unemployed clients",
             "url": "",
-            "sender": "Nordesjö K, Ulmestig R, Scaramuzzino G (Nordic Social Work Research)",
+            "publisher": "Nordesjö K, Ulmestig R, Scaramuzzino G (Nordic Social Work Research)",
             "description": "Många svenska kommuner har infört automatiserat beslutsfattande "
             "i socialtjänsten för att nå rättssäkerhet, inflytande för klienten och "
             "tidseffektivitet. Artikeln jämför två kommuners enheter för ekonomiskt bistånd "
@@ -442,10 +495,11 @@ RESOURCES = {
         },
         RANERUP_HENRIKSEN,
         {
+            "language": ENGLISH,
             "title": "Automated decision-making, discretion and public values: a case study "
             "of two municipalities and their case management of social assistance",
             "url": "",
-            "sender": "Ranerup A, Svensson L",
+            "publisher": "Ranerup A, Svensson L",
             "description": "En fallstudie av hur två kommuner handlägger ekonomiskt bistånd. "
             "Artikeln visar hur människor (handläggare, klienter) och teknik (ärendesystem, "
             "e-ansökan, RPA, algoritmer) tillsammans formar handläggarnas digitala "
@@ -461,7 +515,7 @@ RESOURCES = {
             "title": "Robothandläggare i socialtjänsten: Sveriges kommuner och regioners roll "
             "vid automatisering av ekonomiskt bistånd",
             "url": "",
-            "sender": "Arnelid M (Score, Stockholm centre for organization research)",
+            "publisher": "Arnelid M (Score, Stockholm centre for organization research)",
             "description": "En rapport om vilken roll Sveriges Kommuner och Regioner har haft "
             "när kommuner har automatiserat handläggningen av ekonomiskt bistånd.",
             "format": Format.REPORT,
@@ -472,7 +526,7 @@ RESOURCES = {
             "title": "Digitaliserat ekonomiskt bistånd – Konstruktioner av ”nya” relationer "
             "inom socialtjänsten",
             "url": "",
-            "sender": "Carlsson JS, Svensson P",
+            "publisher": "Carlsson JS, Svensson P",
             "description": "En rapport, utgiven i Borås, om hur ”nya” relationer inom "
             "socialtjänsten tar form när ekonomiskt bistånd digitaliseras.",
             "format": Format.REPORT,
@@ -484,7 +538,7 @@ RESOURCES = {
             "title": "Socialtjänst i förändring",
             "url": "https://skr.se/skr/tjanster/rapporterochskrifter/publikationer/"
             "socialtjanstiforandring.65544.html",
-            "sender": SKR,
+            "publisher": SKR,
             "description": "En skrift från SKR om en socialtjänst i förändring.",
             "format": Format.REPORT,
             "year": 2020,
@@ -494,7 +548,7 @@ RESOURCES = {
             "title": "Vägledning för digital tillsyn",
             "url": "https://skr.se/skr/tjanster/rapporterochskrifter/publikationer/"
             "vagledningfordigitaltillsyn.65810.html",
-            "sender": SKR,
+            "publisher": SKR,
             "description": "En vägledning från SKR om tillsyn som görs digitalt.",
             "format": Format.REPORT,
             "year": 2021,
@@ -505,7 +559,7 @@ RESOURCES = {
             "title": "”Tekniken är den enkla biten”: Om att implementera digital "
             "automatisering i handläggningen av försörjningsstöd",
             "url": "",
-            "sender": "Svensson L (Socialhögskolan, Lunds universitet)",
+            "publisher": "Svensson L (Socialhögskolan, Lunds universitet)",
             "description": "En studie om att införa digital automatisering i handläggningen "
             "av försörjningsstöd.",
             "format": Format.REPORT,
@@ -516,7 +570,7 @@ RESOURCES = {
         {
             "title": "Superintelligent socialtjänst?",
             "url": "",
-            "sender": "Scaramuzzino G (Socialhögskolan, Lunds universitet)",
+            "publisher": "Scaramuzzino G (Socialhögskolan, Lunds universitet)",
             "description": "Ett kapitel i antologin Socialt arbete i förändring: utmaningar "
             "och villkor inom utbildning, forskning och praktik (Socialhögskolan, Lunds "
             "universitet, 2022, s. 277–294).",
@@ -530,7 +584,7 @@ RESOURCES = {
             "title": "Uppdrag att stödja kommunernas användning av AI inom socialtjänsten – "
             "slutrapport",
             "url": "https://www.digg.se/ai-for-socialtjansten",
-            "sender": REPORT_SENDERS,
+            "publisher": REPORT_SENDERS,
             "description": "Myndigheternas slutrapport om regeringsuppdraget Fi2023/02301. "
             "Den beskriver elva kommuners AI-initiativ i socialtjänsten, vilket stöd "
             "kommunerna behöver och vilka lärdomar som går att dra om bland annat data, "
@@ -543,7 +597,7 @@ RESOURCES = {
             "title": "DelaDigitalt",
             "url": "https://skr.se/skr/naringslivarbetedigitalisering/digitalisering/"
             "ledaochstyradigitalisering/deladigitalt.9823.html",
-            "sender": SKR,
+            "publisher": SKR,
             "description": "SKR:s portal för samverkan, erfarenhetsutbyte, samfinansiering och "
             "gemensam verksamhetsutveckling i offentlig sektor. Där delar de som arbetar i "
             "offentlig sektor med sig av vad de har gjort och tar del av andras arbete. Den "
@@ -554,7 +608,7 @@ RESOURCES = {
         {
             "title": "Kunskapsguiden.se",
             "url": "https://kunskapsguiden.se/",
-            "sender": "Socialstyrelsen",
+            "publisher": "Socialstyrelsen",
             "description": "Socialstyrelsens webbplats för dig som arbetar i socialtjänsten "
             "eller i hälso- och sjukvården. Där finns kvalitetssäkrad kunskap från "
             "Socialstyrelsen, andra myndigheter och andra aktörer som kan ge stöd och "
@@ -566,7 +620,7 @@ RESOURCES = {
         {
             "title": "Vägledning och stöd för att utveckla AI i kommuner och regioner",
             "url": "https://skr.se/",
-            "sender": SKR,
+            "publisher": SKR,
             "description": "SKR har samlat material om artificiell intelligens som ska stödja "
             "kommuner och regioner när de utvecklar AI-tjänster.",
             "tags": ["vägledning"],
@@ -575,7 +629,7 @@ RESOURCES = {
             "title": "Mall för intressentanalys",
             "url": "https://skr.se/download/18.4829a209177db4e31aa588f1/1615991572088/"
             "skr-mall-for-intressentanalys.pdf",
-            "sender": SKR,
+            "publisher": SKR,
             "description": "En mall för att systematiskt bedöma vilka intressenter som berörs "
             "av ett arbete. Myndigheterna använde en intressentmatris när de valde ut stöd "
             "och verktyg till den här webbplatsen.",
@@ -594,7 +648,7 @@ RESOURCES = {
         {
             "title": "AI Sweden",
             "url": "https://www.ai.se/sv/om-ai-sweden",
-            "sender": "AI Sweden",
+            "publisher": "AI Sweden",
             "description": "AI Sweden leder bland annat arbetet med Kraftsamling för AI i "
             "kommuner och civilsamhället. Myndigheterna samverkade med AI Sweden för att "
             "hitta resurser för kompetenshöjning.",
@@ -603,7 +657,7 @@ RESOURCES = {
         {
             "title": "Addas kompetensforum",
             "url": "https://www.adda.se/larande-och-verksamhetsstod/digitalmognad/kompetensforum/",
-            "sender": "Adda",
+            "publisher": "Adda",
             "description": "Kompetensforum för kommuner och regioner inom Addas Lärande och "
             "verksamhetsstöd. Forumet hjälper kommuner och regioner i omställningen till en "
             "digital tid, och Adda har hjälpt myndigheterna att hitta material och "
@@ -614,7 +668,7 @@ RESOURCES = {
             "title": "Kunskapsstöd för e-hälsa",
             "url": "https://www.ehalsomyndigheten.se/yrkesverksam/e-halsostod-till-kommuner/"
             "kunskapsstod-for-e-halsa/",
-            "sender": "E-hälsomyndigheten",
+            "publisher": "E-hälsomyndigheten",
             "description": "E-hälsomyndighetens webbplats för dig som arbetar i kommunal "
             "hälso- och sjukvård och socialtjänst. Där finns aktuella kunskapsstöd om e-hälsa "
             "som kan hjälpa verksamhetsutvecklingen och öka användningen av digitala "
@@ -626,7 +680,7 @@ RESOURCES = {
         {
             "title": "Vinnovas utlysningar inom Kraftsamling för AI i kommuner och civilsamhället",
             "url": "https://www.vinnova.se/",
-            "sender": "Vinnova",
+            "publisher": "Vinnova",
             "description": "Vinnova är Sveriges innovationsmyndighet. Inom Kraftsamling för "
             "AI i kommuner och civilsamhället, som Vinnova driver tillsammans med AI Sweden "
             "under 2022–2024, har Vinnova haft utlysningar. Myndigheternas dialoger med "
@@ -640,7 +694,7 @@ RESOURCES = {
             "title": "Rekommendationer för upphandling av data",
             "url": "https://www.digg.se/kunskap-och-stod/oppna-och-delade-data/"
             "offentliga-aktorer/rekommendationer-for-upphandling-av-data",
-            "sender": DIGG,
+            "publisher": DIGG,
             "description": "Många kommuner har data som är inlåst i olika verksamhetssystem. "
             "Avtalen med leverantörerna avgör om kommunen har makten över sina egna data. "
             "Diggs rekommendationer ger stöd för upphandlingar som tar hänsyn till det.",
@@ -669,7 +723,7 @@ RESOURCES = {
         {
             "title": "Socialstyrelsens etiska råd",
             "url": SOCIALSTYRELSEN_HOME,
-            "sender": "Socialstyrelsen",
+            "publisher": "Socialstyrelsen",
             "description": "Socialstyrelsen har ett etiskt råd. Myndigheterna bakom den här "
             "webbplatsen har berättat för rådet om uppdraget att stödja kommunernas "
             "användning av AI i socialtjänsten. Mer om rådet finns på Socialstyrelsens "
@@ -707,7 +761,7 @@ RESOURCES = {
             "url": "https://www.socialstyrelsen.se/kunskapsstod-och-regler/"
             "regler-och-riktlinjer/foreskrifter-och-allmanna-rad/konsoliderade-foreskrifter/"
             "20119-om-ledningssystem-for-systematiskt-kvalitetsarbete/",
-            "sender": "Socialstyrelsen",
+            "publisher": "Socialstyrelsen",
             "description": "Föreskrifterna om ledningssystem för systematiskt "
             "kvalitetsarbete. När kommunerna inför AI behöver de följa upp arbetet som en del "
             "av det systematiska kvalitetsarbetet, från den första nyttoanalysen till mätning "

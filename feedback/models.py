@@ -22,7 +22,57 @@ def _start_of_day(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
-class FeedbackQuerySet(models.QuerySet):
+class RedactingQuerySet(models.QuerySet):
+    """The write paths that bypass Model.save() redact the model's free text too.
+
+    For a model with `RedactsFreeText`: its `REDACTED_FIELD` is cleaned of personal data
+    however it is written, and `redacted` remembers that something was removed.
+    """
+
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        for obj in objs:
+            obj.redact()
+        return super().bulk_create(objs, *args, **kwargs)
+
+    def bulk_update(self, objs, fields, *args, **kwargs):
+        objs = list(objs)
+        if self.model.REDACTED_FIELD in fields:
+            for obj in objs:
+                obj.redact()
+            fields = list({*fields, "redacted"})
+        return super().bulk_update(objs, fields, *args, **kwargs)
+
+    def update(self, **kwargs):
+        field = self.model.REDACTED_FIELD
+        if isinstance(kwargs.get(field), str):
+            result = redact(kwargs[field])
+            kwargs[field] = result.text
+            if result.changed:
+                kwargs["redacted"] = True
+        return super().update(**kwargs)
+
+
+class RedactsFreeText:
+    """A model whose free text (`REDACTED_FIELD`) is redacted whenever it is saved."""
+
+    REDACTED_FIELD = ""
+
+    def save(self, *args, **kwargs):
+        self.redact()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and self.REDACTED_FIELD in update_fields:
+            kwargs["update_fields"] = {*update_fields, "redacted"}
+        super().save(*args, **kwargs)
+
+    def redact(self):
+        """Remove personal data from the free text; remember that something was removed."""
+        result = redact(getattr(self, self.REDACTED_FIELD) or "")
+        setattr(self, self.REDACTED_FIELD, result.text)
+        self.redacted = self.redacted or result.changed
+
+
+class FeedbackQuerySet(RedactingQuerySet):
     """Every way rows are written through the ORM runs the redactor first."""
 
     def between(self, start: datetime.date | None = None, end: datetime.date | None = None):
@@ -68,32 +118,11 @@ class FeedbackQuerySet(models.QuerySet):
         )
         return {version_id: (yes, no) for version_id, yes, no in rows}
 
-    # The write paths that bypass Model.save(): redact here too.
-    def bulk_create(self, objs, *args, **kwargs):
-        objs = list(objs)
-        for obj in objs:
-            obj.redact()
-        return super().bulk_create(objs, *args, **kwargs)
 
-    def bulk_update(self, objs, fields, *args, **kwargs):
-        objs = list(objs)
-        if "comment" in fields:
-            for obj in objs:
-                obj.redact()
-            fields = list({*fields, "redacted"})
-        return super().bulk_update(objs, fields, *args, **kwargs)
-
-    def update(self, **kwargs):
-        if isinstance(kwargs.get("comment"), str):
-            result = redact(kwargs["comment"])
-            kwargs["comment"] = result.text
-            if result.changed:
-                kwargs["redacted"] = True
-        return super().update(**kwargs)
-
-
-class Feedback(models.Model):
+class Feedback(RedactsFreeText, models.Model):
     """One visitor's answer to "Hjälpte denna information dig?", with an optional comment."""
+
+    REDACTED_FIELD = "comment"
 
     class Status(models.TextChoices):
         NEW = "new", "Ny"
@@ -141,21 +170,8 @@ class Feedback(models.Model):
         answer = "Ja" if self.helpful else "Nej"
         return f"{answer} på {self.page} ({timezone.localtime(self.created_at):%Y-%m-%d})"
 
-    def save(self, *args, **kwargs):
-        self.redact()
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None and "comment" in update_fields:
-            kwargs["update_fields"] = {*update_fields, "redacted"}
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         return self.page
-
-    def redact(self):
-        """Remove personal data from the comment; remember that something was removed."""
-        result = redact(self.comment or "")
-        self.comment = result.text
-        self.redacted = self.redacted or result.changed
 
 
 class PageViewDayQuerySet(models.QuerySet):

@@ -105,7 +105,12 @@ _DOMAIN_RE = re.compile(
 )
 # The local part, read on the reversed text: the same pieces with reversed words.
 _DOT_REVERSED = r"(?:\.| \. | *[)\]}>] *(?:tod|tknup) *[(\[{<] *| +(?:tod|tknup) +)"
-_LOCAL_REVERSED_RE = re.compile(rf"[\w+%-]+(?:{_DOT_REVERSED}[\w+%-]+)*", re.IGNORECASE)
+# Every character RFC 5322 allows before the @, and dots even where it does not (two in a
+# row, as people mistype them): removing a little too much beats leaving part of an address.
+_LOCAL_CHARS = r"[\w!#$%&'*+/=?^`{|}~-]"
+_LOCAL_REVERSED_RE = re.compile(
+    rf"{_LOCAL_CHARS}+(?:(?:{_DOT_REVERSED})+{_LOCAL_CHARS}+)*", re.IGNORECASE
+)
 _LOCAL_MAX = 64
 _DOMAIN_MAX = 255
 

@@ -6,6 +6,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 
+from portal import sitefacts
 from publishing.models import (
     KeepsOldAddresses,
     Publishable,
@@ -54,7 +55,8 @@ class Page(KeepsOldAddresses, RendersMarkdown, SearchIndexed, Publishable):
 
     @property
     def body_html(self):
-        return self.markdown_html("body")
+        # Facts such as "{kommentarer_sparas_manader}" show what the settings say.
+        return sitefacts.fill(self.markdown_html("body"))
 
 
 class QuestionQuerySet(SearchIndexedQuerySet):

@@ -11,12 +11,18 @@ from resources.models import Resource
 
 
 def related_resources(initiative, *, limit=5):
-    """Published resources sharing the initiative's tags, most shared first."""
+    """Published resources sharing the initiative's tags, most shared first, each once.
+
+    A resource listed in two categories is two rows; the list shows it once.
+    """
     tag_ids = [tag.pk for tag in initiative.tags.all()]  # prefetched on the detail page
     if not tag_ids:
         return []
-    return list(
-        Resource.objects.published().sharing_tags(tag_ids).select_related("category")[:limit]
+    return (
+        Resource.objects.published()
+        .sharing_tags(tag_ids)
+        .select_related("category", "publisher")
+        .first_distinct(limit)
     )
 
 

@@ -20,6 +20,7 @@ from django.db.models import Count, F, Value, Window
 from django.db.models.functions import Concat
 from django.utils.safestring import SafeString, mark_safe
 
+from portal import sitefacts
 from publishing import generation, registry, search_sqlite
 from publishing.markdown import EMBED_RE
 from publishing.search import CONFIG, is_postgresql
@@ -70,6 +71,7 @@ class SearchResult:
     url: str
     snippet: SafeString
     rank: float
+    language: str = ""  # the title's language where the content type records one ("en")
 
 
 @dataclass
@@ -163,8 +165,9 @@ def _result(source, row, snippet):
         kind_label=source.search_label,
         title=getattr(row, source.title_field),
         url=row.get_absolute_url(),
-        snippet=snippet,
+        snippet=sitefacts.fill_snippet(snippet),
         rank=float(row.rank),
+        language=getattr(row, source.language_field) if source.language_field else "",
     )
 
 
@@ -199,7 +202,7 @@ MARKDOWN_SYNTAX = re.compile(r"\]\(\S*\)?|(^|\s)(#{1,6}|>)\s|[*_`|\[\]]{1,3}")
 
 def plain(text: str) -> str:
     """Markdown as the plain words a snippet shows: no link targets, no syntax."""
-    text = EMBED_RE.sub(" ", text or "")  # [[bild:12]]: the media library's codes
+    text = EMBED_RE.sub(" ", sitefacts.fill_text(text or ""))  # [[bild:12]]: library codes
     text = MARKDOWN_LINK.sub(r"\1", text)
     text = MARKDOWN_SYNTAX.sub(" ", text)
     return " ".join(text.split())

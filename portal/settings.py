@@ -220,6 +220,9 @@ AXES_VERBOSE = False  # no banner on every manage.py command
 AXES_CLIENT_IP_CALLABLE = "feedback.abuse.client_ip"
 # Axes' own admin is replaced by portal/lockouts.py (Swedish, with "Häv spärren").
 AXES_ENABLE_ADMIN = False
+# Records of logins and failed logins (username, address, browser) are deleted after this
+# many days by `manage.py purge_login_records` (daily); the privacy page states it.
+LOGIN_RECORD_RETENTION_DAYS = int(os.environ.get("LOGIN_RECORD_RETENTION_DAYS", "90"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

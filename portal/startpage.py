@@ -10,7 +10,9 @@ from dataclasses import dataclass
 
 from initiatives.models import Initiative
 from portal.models import StartPage
+from publishing.models import latest_update
 from publishing.preview import visible
+from publishing.templatetags.text import swedish_number
 
 FEATURED_FALLBACK = 3
 
@@ -36,14 +38,17 @@ def current(request) -> StartPage | None:
 
 
 def entries(start_page: StartPage | None, counts: dict[str, int]) -> list[Entry]:
-    """The entry points in order, with the counts filled into their texts."""
+    """The entry points in order, with the counts filled into their texts (Swedish style:
+    "elva", "1 000")."""
     if start_page is None:
         return []
     result = []
     for entry in start_page.entry_points.all():
         text = entry.text
         for name, value in counts.items():
-            text = text.replace(f"{{{name}}}", str(value))
+            text = text.replace(f"{{{name}}}", swedish_number(value))
+        if text != entry.text and entry.text.startswith("{"):
+            text = text[:1].upper() + text[1:]  # "Elva kommuner berättar …"
         result.append(Entry(entry.title, text, entry.url))
     return result
 
@@ -60,3 +65,10 @@ def featured(start_page: StartPage | None, initiatives) -> list[Initiative]:
             if chosen:
                 return chosen
     return list(initiatives[:FEATURED_FALLBACK])
+
+
+def last_updated(start_page: StartPage | None, *shown):
+    """ "Senast uppdaterad": the newest change of the start page's texts or what it shows."""
+    own = [start_page.updated_at] if start_page is not None and start_page.pk else []
+    listed = latest_update(*shown)
+    return max([*own, *([listed] if listed else [])], default=None)

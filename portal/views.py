@@ -27,6 +27,7 @@ from portal.search import MAX_QUERY_LENGTH, clean_query, search
 from publishing import generation, opendata, registry, searchreport
 from publishing.models import latest_update, published_q
 from publishing.preview import can_preview, previewable
+from publishing.templatetags.text import topic
 from publishing.views import PublishedDetailView
 from resources.models import Category, Resource
 
@@ -45,17 +46,21 @@ def home(request):
 
 def _home_content(request) -> dict:
     initiatives = Initiative.objects.published()
+    resources = Resource.objects.published()
     start_page = startpage.current(request)
     counts = {
         "antal_initiativ": initiatives.count(),
-        "antal_resurser": Resource.objects.published().count(),
+        # A resource listed in two categories is one resource.
+        "antal_resurser": resources.count_distinct(),
         "antal_kategorier": Category.objects.count(),
     }
     return {
         "start_page": start_page,
         "entry_points": startpage.entries(start_page, counts),
         "featured_initiatives": startpage.featured(start_page, initiatives.with_listing_data()),
-        "last_updated": latest_update(*(ct.published() for ct in registry.publishable())),
+        # What the page shows: its own texts and the content it counts and features (not
+        # the menu's links or pages it does not show, which carry their own dates).
+        "last_updated": startpage.last_updated(start_page, initiatives, resources),
     }
 
 
@@ -106,7 +111,7 @@ def tag_detail(request, slug):
         "initiative_count": initiatives.count(),
         "resources": resources.with_listing_data()[:TAG_PAGE_RESOURCES],
         "resource_count": resources.count(),
-        "breadcrumbs": [("Ämnen", reverse("portal:tag_list")), (tag.name, None)],
+        "breadcrumbs": [("Ämnen", reverse("portal:tag_list")), (topic(tag.name), None)],
         "last_updated": latest_update(initiatives, resources),
     }
     if not context["initiative_count"] and not context["resource_count"]:

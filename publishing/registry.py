@@ -41,6 +41,9 @@ class SearchResults:
     title_field: str = "title"
     snippet_fields: tuple[str, ...] = ()  # the text a highlighted snippet is cut from
     select_related: tuple[str, ...] = ()  # what get_absolute_url() needs
+    # A field holding the language of the title ("en"), if titles may be in another
+    # language than the site's: the result's title is then marked with lang="…".
+    language_field: str | None = None
 
 
 @dataclass(frozen=True)
@@ -122,6 +125,10 @@ class ContentKind:
     @property
     def title_field(self) -> str:
         return self.declaration.search.title_field
+
+    @property
+    def language_field(self) -> str | None:
+        return self.declaration.search.language_field
 
     @property
     def snippet_fields(self) -> tuple[str, ...]:

@@ -4,13 +4,14 @@ from django.db.models import Count
 
 from publishing import review
 from publishing.admin import (
+    HistoryAdmin,
     LinkStatusFilter,
     PublishableAdmin,
     link_state,
     with_link_state,
 )
 from publishing.models import Publishable
-from resources.models import Category, Resource
+from resources.models import Category, Publisher, Resource
 
 
 @admin.register(Category)
@@ -88,21 +89,47 @@ class CategoryAdmin(PublishableAdmin):
         return False
 
 
+@admin.register(Publisher)
+class PublisherAdmin(HistoryAdmin):
+    """Organisations behind the material: one row each, however their name was written."""
+
+    list_display = ["name", "short_name", "resource_count", "url"]
+    search_fields = ["name", "short_name"]
+    prepopulated_fields = {"slug": ["short_name", "name"]}
+    fields = ["name", "short_name", "slug", "url"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(resource_total=Count("resources"))
+
+    @admin.display(description="antal stöd", ordering="resource_total")
+    def resource_count(self, obj):
+        return obj.resource_total
+
+
 @admin.register(Resource)
 class ResourceAdmin(PublishableAdmin):
     list_display = [
         "title",
         "category",
-        "sender",
+        "publisher",
         "state_column",
         "link_column",
         "review_column",
         "updated_at",
         "preview_column",
     ]
-    list_filter = ["status", LinkStatusFilter, "category", "format", "tags"]
-    search_fields = ["title", "description", "sender", "url"]
-    list_select_related = ["category"]
+    list_filter = [
+        "status",
+        LinkStatusFilter,
+        "category",
+        "publisher",
+        "format",
+        "language",
+        "tags",
+    ]
+    search_fields = ["title", "description", "publisher__name", "publisher__short_name", "url"]
+    list_select_related = ["category", "publisher"]
+    autocomplete_fields = ["publisher"]
     fieldsets = [
         (
             None,
@@ -111,7 +138,8 @@ class ResourceAdmin(PublishableAdmin):
                     "title",
                     "url",
                     "document",
-                    "sender",
+                    "publisher",
+                    "language",
                     "description",
                     "category",
                     "format",

@@ -17,7 +17,15 @@ class ResourceFeed(PublishedContentFeed):
     )
 
     def item_description(self, item):
-        return f"{item.description} (Avsändare: {item.sender}. Kategori: {item.category.name}.)"
+        language = (
+            ""
+            if item.language == Resource.Language.SWEDISH
+            else (f" Språk: {item.get_language_display().lower()}.")
+        )
+        return (
+            f"{item.description} (Avsändare: {item.publisher}. Kategori: {item.category.name}."
+            f"{language})"
+        )
 
     def item_categories(self, item):
         return [item.category.name, *(tag.name for tag in item.tags.all())]

@@ -4,6 +4,7 @@ from urllib.parse import urlsplit
 
 import reversion
 from django.db import models
+from django.db.models.functions import Lower
 from django.urls import reverse
 from taggit.managers import TaggableManager
 
@@ -123,6 +124,67 @@ class Category(KeepsOldAddresses, RendersMarkdown, Publishable):
         return max(filter(None, [self.updated_at, self.latest_resource]))
 
 
+class PublisherQuerySet(models.QuerySet):
+    def with_published_resources(self):
+        """Publishers with at least one published resource: the organisations visitors see."""
+        return self.filter(published_q("resources__")).distinct()
+
+
+@reversion.register()
+class Publisher(models.Model):
+    """An organisation (or, for a research article, its authors) that publishes material.
+
+    One row per organisation, however its name has been written: the filter on "Alla stöd
+    och verktyg" lists each once, and renaming it here renames it everywhere.
+    """
+
+    name = models.CharField(
+        "namn",
+        max_length=300,
+        help_text="Organisationens fullständiga namn, till exempel Sveriges Kommuner och Regioner.",
+    )
+    short_name = models.CharField(
+        "förkortning", max_length=50, blank=True, help_text="Till exempel SKR. Kan lämnas tom."
+    )
+    slug = models.SlugField(
+        "adress",
+        max_length=100,
+        unique=True,
+        help_text="Används i filtrets adress, till exempel /stod-och-verktyg/alla/?avsandare=skr.",
+    )
+    url = models.URLField("webbplats", max_length=500, blank=True)
+
+    objects = PublisherQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "avsändare"
+        verbose_name_plural = "avsändare"
+        constraints = [
+            models.UniqueConstraint(
+                Lower("name"),
+                name="unique_publisher_name",
+                violation_error_message="Det finns redan en avsändare med det namnet.",
+            )
+        ]
+
+    def __str__(self):
+        return self.display_name
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # Resources are found by their publisher's name.
+        self.resources.all().refresh_search_vector()
+
+    def get_absolute_url(self):
+        return f"{reverse('resources:list')}?avsandare={self.slug}"
+
+    @property
+    def display_name(self) -> str:
+        """The name as visitors see it: "Sveriges Kommuner och Regioner (SKR)"."""
+        return f"{self.name} ({self.short_name})" if self.short_name else self.name
+
+
 class ResourceQuerySet(TaggedQuerySet, PublishableQuerySet):
     def in_category(self, category):
         return self.filter(category=category)
@@ -131,10 +193,29 @@ class ResourceQuerySet(TaggedQuerySet, PublishableQuerySet):
         # The search index is for search and the category's own text for its page, not
         # for every item in a list.
         return (
-            self.select_related("category", "document")
+            self.select_related("category", "document", "publisher")
             .with_tags()
             .defer("search_vector", "category__body", "category__rendered_markdown")
         )
+
+    def count_distinct(self) -> int:
+        """How many different resources: one listed in two categories counts once.
+
+        A resource that serves two categories is two rows with the same title and link.
+        """
+        return self.order_by().values("title", "url").distinct().count()
+
+    def first_distinct(self, limit: int) -> list:
+        """The first `limit` resources in order, each once even if listed in two categories."""
+        seen, result = set(), []
+        # A resource is in at most a few categories: a few times `limit` rows are enough.
+        for resource in self[: limit * 4]:
+            if resource.identity not in seen:
+                seen.add(resource.identity)
+                result.append(resource)
+                if len(result) == limit:
+                    break
+        return result
 
     def sharing_tags(self, tag_ids):
         """Resources with any of the tags, most shared tags first."""
@@ -151,7 +232,7 @@ class Resource(SearchIndexed, Publishable):
 
     SEARCH_FIELDS = {
         "A": ("title",),
-        "B": ("tags", "sender"),
+        "B": ("tags", "publisher__name", "publisher__short_name"),
         "C": ("description", "category__name"),
     }
     # Listed on its category's page, which has the feedback question and the sitemap entry.
@@ -161,13 +242,21 @@ class Resource(SearchIndexed, Publishable):
             label="Stöd och verktyg",
             snippet_fields=("description",),
             select_related=("category",),
+            language_field="language",
         ),
         link_fields=("url",),
-        # Outbound clicks per category and per sender (who publishes the material).
-        click_groups=("category", "sender"),
+        # Outbound clicks per category and per publisher (shown by its name).
+        click_groups=("category", "publisher"),
         in_review_queue=True,
         open_data="resources.opendata.DATASET",
+        # Edited beside the resources: the same editors' rights, and a rename makes cached
+        # pages stale.
+        parts=("resources.Publisher",),
     )
+
+    class Language(models.TextChoices):
+        SWEDISH = "sv", "Svenska"
+        ENGLISH = "en", "Engelska"
 
     class Format(models.TextChoices):
         WEB_PAGE = "webbsida", "Webbsida"
@@ -191,8 +280,20 @@ class Resource(SearchIndexed, Publishable):
         verbose_name="dokument",
         help_text="Ett dokument i dokumentbiblioteket, i stället för eller utöver länken.",
     )
-    sender = models.CharField(
-        "avsändare", max_length=300, help_text="Organisationen som står bakom materialet."
+    publisher = models.ForeignKey(
+        Publisher,
+        on_delete=models.PROTECT,
+        related_name="resources",
+        verbose_name="avsändare",
+        help_text="Organisationen som står bakom materialet.",
+    )
+    language = models.CharField(
+        "språk",
+        max_length=8,
+        choices=Language,
+        default=Language.SWEDISH,
+        help_text="Materialets språk. En rubrik på engelska märks som engelska, så att "
+        "skärmläsare läser upp den med rätt uttal.",
     )
     description = models.TextField("beskrivning")
     category = models.ForeignKey(
@@ -224,6 +325,11 @@ class Resource(SearchIndexed, Publishable):
 
     def get_absolute_url(self):
         return f"{self.category.get_absolute_url()}#resurs-{self.pk}"
+
+    @property
+    def identity(self) -> tuple[str, str]:
+        """What makes two rows the same resource: its title and its link."""
+        return (self.title, self.url)
 
     @property
     def link_domain(self):

@@ -26,7 +26,24 @@ DATASET = Dataset(
             "Länk till materialet på avsändarens webbplats. Tomt om länk saknas.",
             lambda o: o.url,
         ),
-        Field("sender", "text", "Organisationen som står bakom materialet.", lambda o: o.sender),
+        Field(
+            "sender",
+            "text",
+            "Organisationen som står bakom materialet, med förkortning inom parentes.",
+            lambda o: o.publisher.display_name,
+        ),
+        Field(
+            "sender_id",
+            "kod",
+            "Avsändarens kortnamn, samma för alla material från samma organisation.",
+            lambda o: o.publisher.slug,
+        ),
+        Field(
+            "language",
+            "kod",
+            "Materialets språk. " + codes(Resource.Language.choices),
+            lambda o: o.language,
+        ),
         Field("description", "text", "Vår beskrivning av materialet.", lambda o: o.description),
         Field(
             "category",

@@ -15,7 +15,13 @@ FACETS = (
         label_lookup="category__name",
         sort_lookup="category__order",
     ),
-    Facet("avsandare", "Avsändare", "sender"),
+    # One option per organisation, however often its name was written differently.
+    Facet(
+        "avsandare",
+        "Avsändare",
+        "publisher__slug",
+        label_lookup="publisher__name",
+    ),
     Facet("format", "Format", "format", choices=tuple(Resource.Format.choices), show_empty=False),
     Facet("amne", "Ämne", "tags__slug", label_lookup="tags__name", many=True),
 )
@@ -84,7 +90,7 @@ class CategoryDetailView(PublishedDetailView):
 
 
 class ResourceListView(PublishedListView):
-    """Every published resource, filtered by category, sender, format and tag."""
+    """Every published resource, filtered by category, publisher, format and tag."""
 
     model = Resource
     title = "Alla stöd och verktyg"

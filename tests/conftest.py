@@ -82,9 +82,12 @@ def restore_start_page():
 
     import portal.migrations
 
-    name = next(Path(portal.migrations.__file__).parent.glob("*_start_page.py")).stem
+    folder = Path(portal.migrations.__file__).parent
+    name = next(folder.glob("*_start_page.py")).stem
     migration = importlib.import_module(f"portal.migrations.{name}")
     migration.create_start_page(apps, None)  # does nothing when there is one
+    name = next(folder.glob("*_start_page_corrections.py")).stem
+    importlib.import_module(f"portal.migrations.{name}").correct(apps, None)
 
 
 def restore_site_texts():

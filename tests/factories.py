@@ -2,11 +2,12 @@
 
 import factory
 from django.utils import timezone
+from django.utils.text import slugify
 
 from initiatives.models import County, Initiative, Municipality
 from portal.models import Page, Question
 from publishing.models import Publishable
-from resources.models import Category, Resource
+from resources.models import Category, Publisher, Resource
 from tests import media_samples
 
 
@@ -65,10 +66,23 @@ class CategoryFactory(factory.django.DjangoModelFactory):
         django_get_or_create = ["slug"]
 
 
+class PublisherFactory(factory.django.DjangoModelFactory):
+    """An organisation; the same name gives the same row."""
+
+    name = "Myndigheten för digital förvaltning (Digg)"
+    slug = factory.LazyAttribute(lambda o: slugify(o.name)[:100])
+
+    class Meta:
+        model = Publisher
+        django_get_or_create = ["name"]
+
+
 class ResourceFactory(PublishedFactory):
+    """`sender="Name"` is a shortcut for the publisher of that name (made if missing)."""
+
     title = factory.Sequence(lambda n: f"Vägledning nummer {n}")
     url = factory.Sequence(lambda n: f"https://www.example.se/vagledning-{n}")
-    sender = "Myndigheten för digital förvaltning (Digg)"
+    publisher = factory.LazyAttribute(lambda o: PublisherFactory(name=o.sender))
     description = "Beskrivning av stödet."
     category = factory.LazyFunction(lambda: Category.objects.get(slug="juridik"))
     tags = factory.PostGeneration(add_tags)
@@ -76,6 +90,9 @@ class ResourceFactory(PublishedFactory):
     class Meta:
         model = Resource
         skip_postgeneration_save = True
+
+    class Params:
+        sender = "Myndigheten för digital förvaltning (Digg)"
 
 
 class PageFactory(PublishedFactory):

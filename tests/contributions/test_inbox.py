@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from contributions import services
 from contributions.models import Message, SenderContact
-from feedback.management.commands.purge_old_feedback import months_ago
+from feedback.retention import months_ago
 from initiatives.models import Initiative, Municipality
 from publishing.roles import EDITOR
 from tests.contributions.conftest import SAME_ORIGIN

@@ -10,15 +10,22 @@ from django.urls import reverse
 from reversion.models import Revision, Version
 from taggit.models import Tag, TaggedItem
 
-from demo import LAUNCHED_AT, REPORT_TITLE, REPORT_URL
+from demo import (
+    LAUNCHED_AT,
+    REPORT_TITLE,
+    REPORT_URL,
+    SITE_TEXTS_CHECKED_AT,
+    swedish_date,
+)
 from demo.load import REVISION_COMMENT
 from feedback.models import Feedback
 from initiatives.models import County, Initiative, Municipality
-from portal.models import Page, Question
-from resources.models import Category, Resource
+from portal.models import Page, Question, SiteLink
+from resources.models import Category, Publisher, Resource
 
 pytestmark = pytest.mark.django_db
 
+FOOTER_LINKED = ["behandling-av-personuppgifter", "kakor"]
 SITE_PAGES = [
     "introduktion-till-ai",
     "natverk-och-forum",
@@ -35,7 +42,19 @@ def load():
 
 
 def remove_demo_content():
-    for model in (Question, Page, Resource, Initiative, Municipality, TaggedItem, Tag, Revision):
+    # The footer links the command adds for the pages it creates.
+    SiteLink.objects.filter(url__in=[f"/{slug}/" for slug in FOOTER_LINKED]).delete()
+    for model in (
+        Question,
+        Page,
+        Resource,
+        Publisher,
+        Initiative,
+        Municipality,
+        TaggedItem,
+        Tag,
+        Revision,
+    ):
         model.objects.all().delete()
     Category.objects.update(body="")  # the categories themselves come from a migration
 
@@ -162,8 +181,9 @@ JURIDIK_SEED_001 = {
     "Metodstöd för dataskydd vid innovation": "Myndigheten för digital förvaltning (Digg)",
     "Nationell informationsstruktur": "Socialstyrelsen",
     "Reglering av AI: För lite för sent eller för mycket för tidigt?": "Tillväxtanalys",
-    "Rättsliga förutsättningar för att använda AI i socialtjänsten": "Sveriges kommuner och "
-    "regioner (SKR)",
+    # Seed 001 writes "Sveriges kommuner och regioner (SKR)": the same organisation, once.
+    "Rättsliga förutsättningar för att använda AI i socialtjänsten": "Sveriges Kommuner och "
+    "Regioner (SKR)",
     "Sammanhållen vård- och omsorgsdokumentation – samlat stöd för omsorgsgivare": (
         "Socialstyrelsen"
     ),
@@ -175,7 +195,7 @@ JURIDIK_SEED_001 = {
 def test_juridik_holds_the_thirteen_resources_of_seed_001_with_their_senders(demo):
     juridik = Resource.objects.published().filter(category__slug="juridik")
 
-    assert dict(juridik.values_list("title", "sender")) == JURIDIK_SEED_001
+    assert {r.title: str(r.publisher) for r in juridik} == JURIDIK_SEED_001
     pdfs = set(juridik.filter(format=Resource.Format.PDF).values_list("title", flat=True))
     assert pdfs == {
         "Checklist för jurister",
@@ -231,7 +251,16 @@ def test_all_content_is_tagged_and_tags_join_initiatives_and_resources(client, d
 def test_everything_is_published_with_the_launch_date(demo):
     for model in (Initiative, Resource, Page):
         assert model.objects.published().count() == model.objects.count()
+    for model in (Initiative, Resource):
         assert set(model.objects.values_list("published_at", flat=True)) == {LAUNCHED_AT}
+    # The pages about the site itself describe this code: published when they were written.
+    written_now = {"behandling-av-personuppgifter", "kakor"}
+    assert set(
+        Page.objects.exclude(slug__in=written_now).values_list("published_at", flat=True)
+    ) == {LAUNCHED_AT}
+    assert set(
+        Page.objects.filter(slug__in=written_now).values_list("published_at", flat=True)
+    ) == {SITE_TEXTS_CHECKED_AT}
 
 
 # --- Pages ----------------------------------------------------------------------------------
@@ -323,7 +352,9 @@ def test_accessibility_statement_has_the_required_parts(client, demo):
     assert "delvis förenlig med lagen om tillgänglighet till digital offentlig service" in html
     assert 'href="https://www.digg.se/tdosanmalan"' in html
     assert 'href="mailto:digg@digg.se"' in html
-    assert "23 november 2026" in html
+    assert f"uppdaterades senast den {swedish_date(SITE_TEXTS_CHECKED_AT)}" in " ".join(
+        html.split()
+    )
 
 
 # --- Re-runs --------------------------------------------------------------------------------
@@ -392,7 +423,7 @@ def test_missing_categories_stop_the_command_with_a_clear_message(demo):
 
 
 def test_every_row_the_command_creates_starts_with_one_version_of_its_own(demo):
-    for model in (Municipality, Initiative, Resource, Page, Question):
+    for model in (Municipality, Initiative, Publisher, Resource, Page, Question):
         for obj in model.objects.all():
             versions = Version.objects.get_for_object(obj).select_related("revision")
             assert [v.revision.get_comment() for v in versions] == [REVISION_COMMENT], obj
@@ -402,8 +433,13 @@ def test_every_row_the_command_creates_starts_with_one_version_of_its_own(demo):
     juridik = Version.objects.get_for_object(Category.objects.get(slug="juridik"))
     assert [v.revision.get_comment() for v in juridik] == [REVISION_COMMENT]
     # One revision per row (a page with its questions), never one for the whole run.
-    rows = sum(model.objects.count() for model in (Municipality, Initiative, Resource, Page))
+    rows = sum(
+        model.objects.count() for model in (Municipality, Initiative, Publisher, Resource, Page)
+    )
     rows += len(juridik)
+    # And the footer links to the pages it created.
+    assert Version.objects.get_for_model(SiteLink).count() == len(FOOTER_LINKED)
+    rows += len(FOOTER_LINKED)
     assert Revision.objects.count() == rows
     webinar = Version.objects.get_for_object(Page.objects.get(slug="webbinarium")).get()
     assert webinar.revision.version_set.count() == 1 + 3  # the page and its three questions
@@ -416,8 +452,8 @@ def test_every_row_the_command_creates_starts_with_one_version_of_its_own(demo):
 
 def test_reruns_add_no_versions_and_a_recreated_row_gets_its_first(demo):
     load()
-    assert Revision.objects.count() == 1 + sum(  # + Juridik's text
-        model.objects.count() for model in (Municipality, Initiative, Resource, Page)
+    assert Revision.objects.count() == 1 + len(FOOTER_LINKED) + sum(  # Juridik's text, links
+        model.objects.count() for model in (Municipality, Initiative, Publisher, Resource, Page)
     )
     resource = Resource.objects.get(category__slug="juridik", title="Förtroendemodellen")
     resource.delete()

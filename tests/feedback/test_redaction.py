@@ -243,3 +243,8 @@ def test_benign_sentences_are_unchanged(sentence):
 
 def test_corpus_is_large_enough():
     assert len(BENIGN) >= 30
+
+
+def test_an_address_with_two_dots_in_a_row_goes_whole():
+    # Found by the property test above: only "0@kommun.se" of "a0..0@kommun.se" went.
+    assert redact("Skriv till a0..0@kommun.se nu").text == "Skriv till [e-post] nu"

@@ -7,8 +7,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from feedback.management.commands.purge_old_feedback import months_ago
 from feedback.models import Feedback
+from feedback.retention import months_ago
 
 pytestmark = pytest.mark.django_db
 

@@ -13,6 +13,7 @@ from tests.factories import (
     InitiativeFactory,
     MunicipalityFactory,
     PageFactory,
+    PublisherFactory,
     QuestionFactory,
     ResourceFactory,
 )
@@ -143,7 +144,8 @@ def test_tags_set_in_the_admin_are_searchable(admin_client, site_pages):
         {
             "title": "Vägledning om AI-förordningen",
             "url": "https://www.example.se/ai-forordningen",
-            "sender": "Myndigheten för digital förvaltning (Digg)",
+            "publisher": PublisherFactory().pk,
+            "language": "sv",
             "description": "Vad AI-förordningen innebär för kommuner.",
             "category": ResourceFactory.build().category.pk,
             "format": "webbsida",

@@ -14,6 +14,7 @@ from demo.load import load_demo_content
 from portal.models import EntryPoint, FeaturedInitiative, StartPage
 from publishing.models import ReviewRequest
 from publishing.roles import EDITOR
+from publishing.templatetags.text import swedish_number
 from resources.models import Category
 from tests.editorial import make_staff
 from tests.factories import CategoryFactory, InitiativeFactory
@@ -40,10 +41,16 @@ def test_the_migration_publishes_todays_start_page(site_pages):
     assert "<h1>AI för socialtjänsten</h1>" in html
     assert f'<p class="lead">{OLD_INTRO}' in html
     assert '<h2 id="ingangar">Hitta rätt</h2>' in html
-    assert "2 kommuner berättar om hur de utforskar AI" in html
+    assert "Två kommuner berättar om hur de utforskar AI" in html
     assert '<h2 id="senaste">Senaste AI-initiativen</h2>' in html
-    assert "deltagare från 91 procent av landets kommuner." in html
-    assert '<a href="/webbinarium/">Läs frågorna och svaren från webbinariet</a>' in html
+    # Registrations and participation kept apart, as the final report (4.3) gives them.
+    assert (
+        "anmälde sig 1\u00a0000 personer från 91 procent av landets kommuner. 698 av dem "
+        "deltog i sändningen, från 90 procent av kommunerna." in html
+    )
+    # The questions and answers on the webinar page itself, not SKR's site.
+    link = '<a href="/webbinarium/#fragor-och-svar">Läs frågorna och svaren från webbinariet</a>'
+    assert link in html
     titles = list(live_start_page().entry_points.values_list("title", flat=True))
     assert titles == [
         "Introduktion till AI",
@@ -79,7 +86,10 @@ def test_the_texts_come_from_the_database(site_pages):
     section = html[html.index('id="ingangar"') :]
     assert section.index(">Exempel</a>") < section.index(">Introduktion till AI</a>")
     categories = Category.objects.count()
-    assert categories >= 3 and f"<p>{categories} kategorier</p>" in section
+    assert (
+        categories >= 3
+        and f"<p>{swedish_number(categories).capitalize()} kategorier</p>" in section
+    )
 
 
 def test_featured_initiatives_show_in_the_chosen_order(site_pages):

@@ -9,65 +9,55 @@ Search terms older than FEEDBACK_SEARCH_TERM_RETENTION_MONTHS: the day's rows go
 (the term is the free text; without it the row says nothing).
 """
 
-import datetime
-
 from django.conf import settings
-from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from feedback import searchterms
 from feedback.models import Feedback, SearchTermDay
+from feedback.retention import RetentionCommand, months_ago
 
 
-def months_ago(now: datetime.datetime, months: int) -> datetime.datetime:
-    """The same day and time `months` calendar months earlier (clamped to the month's end)."""
-    month_index = now.year * 12 + now.month - 1 - months
-    year, month = divmod(month_index, 12)
-    month += 1
-    next_month = datetime.date(year + month // 12, month % 12 + 1, 1)
-    last_day = (next_month - datetime.timedelta(days=1)).day
-    return now.replace(year=year, month=month, day=min(now.day, last_day))
-
-
-class Command(BaseCommand):
+class Command(RetentionCommand):
     help = (
         "Delete feedback comments older than FEEDBACK_COMMENT_RETENTION_MONTHS months and "
         "search terms older than FEEDBACK_SEARCH_TERM_RETENTION_MONTHS months."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "--months",
-            type=int,
-            default=None,
-            help="Override the setting (default FEEDBACK_COMMENT_RETENTION_MONTHS).",
-        )
+        super().add_arguments(parser)
         parser.add_argument(
             "--search-term-months",
             type=int,
             default=None,
             help="Override the setting (default FEEDBACK_SEARCH_TERM_RETENTION_MONTHS).",
         )
-        parser.add_argument("--dry-run", action="store_true", help="Only count, delete nothing.")
 
-    def handle(self, *args, months=None, search_term_months=None, dry_run=False, **options):
-        months = settings.FEEDBACK_COMMENT_RETENTION_MONTHS if months is None else months
-        cutoff = months_ago(timezone.now(), months)
+    def handle(self, *args, search_term_months=None, **options):
+        self.search_term_months = search_term_months
+        super().handle(*args, **options)
+
+    def purge(self, cutoff, *, dry_run):
         old = Feedback.objects.older_than(cutoff).with_comment()
-        if search_term_months is None:
-            search_term_months = settings.FEEDBACK_SEARCH_TERM_RETENTION_MONTHS
-        term_cutoff = timezone.localdate(months_ago(timezone.now(), search_term_months))
-        searchterms.flush()  # what waits in the cache is today's: never older than the cutoff
-        old_terms = SearchTermDay.objects.older_than(term_cutoff)
         if dry_run:
             count = old.count()
             self.stdout.write(f"{count} comments older than {cutoff:%Y-%m-%d} would be deleted.")
-            terms = old_terms.count()
+        else:
+            count = old.update(comment="")
+            self.stdout.write(f"Deleted {count} comments older than {cutoff:%Y-%m-%d}.")
+        self.purge_search_terms(dry_run=dry_run)
+
+    def purge_search_terms(self, *, dry_run):
+        months = self.search_term_months
+        if months is None:
+            months = settings.FEEDBACK_SEARCH_TERM_RETENTION_MONTHS
+        cutoff = timezone.localdate(months_ago(timezone.now(), months))
+        searchterms.flush()  # what waits in the cache is today's: never older than the cutoff
+        old = SearchTermDay.objects.older_than(cutoff)
+        if dry_run:
+            count = old.count()
             self.stdout.write(
-                f"{terms} search term rows older than {term_cutoff:%Y-%m-%d} would be deleted."
+                f"{count} search term rows older than {cutoff:%Y-%m-%d} would be deleted."
             )
             return
-        count = old.update(comment="")
-        self.stdout.write(f"Deleted {count} comments older than {cutoff:%Y-%m-%d}.")
-        terms, _ = old_terms.delete()
-        self.stdout.write(f"Deleted {terms} search term rows older than {term_cutoff:%Y-%m-%d}.")
+        count, _ = old.delete()
+        self.stdout.write(f"Deleted {count} search term rows older than {cutoff:%Y-%m-%d}.")
