@@ -528,9 +528,9 @@ class GroupRow:
 def clicks(start: datetime.date, end: datetime.date) -> dict:
     """Clicks on outbound links per item, and per each group its type declares.
 
-    The groups (a resource's category and sender, an initiative's municipality) are what
+    The groups (a resource's category and publisher, an initiative's municipality) are what
     the content type declares in `Declaration.click_groups`: a field or a foreign key,
-    shown by its text, so the grouping holds whether a publisher is text or a model.
+    shown by its text (a Publisher by its display name): the grouping is declared in one place.
     One query for the counts and one per content type that was clicked.
     """
     viewcounts.flush()
