@@ -428,8 +428,10 @@ På samma sätt räknar vi hur många gånger länkar till andra webbplatser anv
 som kan kopplas till dig.
 
 När du söker på webbplatsen räknar vi vilka sökord som används, så att vi ser vad besökare
-letar efter. Sökorden sparas utan koppling till dig. Personnummer, telefonnummer,
-e-postadresser och adresser med postnummer tas bort innan sökorden sparas.
+letar efter. Sökorden sparas utan koppling till dig, som antal per sökord och dag.
+Personnummer, telefonnummer, e-postadresser och adresser med postnummer tas bort innan
+sökorden sparas; namn känns inte igen, så skriv inte namn i sökrutan. Sökorden raderas
+efter {sokord_sparas_manader} månader.
 
 ## När du svarar på ”Hjälpte denna information dig?”
 

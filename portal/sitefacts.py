@@ -112,6 +112,7 @@ def facts() -> dict[str, str | SafeString]:
     window = max(settings.FEEDBACK_RATE_LIMIT_WINDOW, settings.FEEDBACK_DUPLICATE_WINDOW)
     return {
         "kommentarer_sparas_manader": str(settings.FEEDBACK_COMMENT_RETENTION_MONTHS),
+        "sokord_sparas_manader": str(settings.FEEDBACK_SEARCH_TERM_RETENTION_MONTHS),
         "spamskydd_tid": duration(window),
         "inloggning_upphor": duration(settings.SESSION_COOKIE_AGE),
         "inloggningar_sparas_dagar": str(settings.LOGIN_RECORD_RETENTION_DAYS),

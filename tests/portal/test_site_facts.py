@@ -101,16 +101,19 @@ def test_the_local_storage_the_page_names_is_what_the_admin_scripts_write():
 def test_the_privacy_page_states_the_retention_the_site_uses(client, settings):
     settings.FEEDBACK_COMMENT_RETENTION_MONTHS = 7
     settings.LOGIN_RECORD_RETENTION_DAYS = 30
+    settings.FEEDBACK_SEARCH_TERM_RETENTION_MONTHS = 5
     page = PageFactory(
         slug="personuppgifter",
         body="Kommentarerna raderas efter {kommentarer_sparas_manader} månader. Inloggningar "
-        "raderas efter {inloggningar_sparas_dagar} dagar. {okänt_namn} står kvar.",
+        "raderas efter {inloggningar_sparas_dagar} dagar. Sökord efter "
+        "{sokord_sparas_manader} månader. {okänt_namn} står kvar.",
     )
 
     html = client.get(page.get_absolute_url()).content.decode()
 
     assert "raderas efter 7 månader" in html
     assert "raderas efter 30 dagar" in html
+    assert "Sökord efter 5 månader" in html
     assert "{okänt_namn} står kvar" in html
 
 
@@ -122,6 +125,7 @@ def test_the_demo_privacy_and_cookie_pages_name_only_facts_that_exist():
         named = set(re.findall(r"\{([a-zåäö_]+)\}", page["body"]))
         assert named <= known, named - known
     assert "{kommentarer_sparas_manader}" in PERSONUPPGIFTER["body"]
+    assert "{sokord_sparas_manader}" in PERSONUPPGIFTER["body"]
     assert "{kakor_for_redaktorer}" in KAKOR["body"]
     assert "imy.se" in PERSONUPPGIFTER["body"]
 
