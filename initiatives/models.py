@@ -77,6 +77,24 @@ class Municipality(models.Model):
         return self.organisation or f"{self.name} kommun"
 
 
+# The long texts of a case study: its own page and the open data show them, a card does not.
+CASE_STUDY_TEXTS = (
+    "body",
+    "purpose",
+    "legal_basis",
+    "human_oversight",
+    "results",
+    "goals",
+    "implementation",
+    "technology",
+    "law_and_ethics",
+    "lessons_learned",
+    "contact",
+    "other_sources",
+    "editor_note",
+)
+
+
 class InitiativeQuerySet(TaggedQuerySet, PublishableQuerySet):
     def for_area(self, area):
         return self.filter(area=area)
@@ -93,6 +111,10 @@ class InitiativeQuerySet(TaggedQuerySet, PublishableQuerySet):
             .with_tags()
             .defer("search_vector", "rendered_markdown")
         )
+
+    def for_cards(self):
+        """`with_listing_data()` without the case study's long texts, which no card shows."""
+        return self.with_listing_data().defer(*CASE_STUDY_TEXTS)
 
     def sharing_tags(self, tag_ids):
         """Initiatives with any of the tags, most shared tags first."""
@@ -421,7 +443,7 @@ class Initiative(KeepsOldAddresses, RendersMarkdown, SearchIndexed, Publishable)
             .order_by("-shared", "-published_at")
             .distinct()
         )
-        return list(candidates.with_listing_data()[:limit])
+        return list(candidates.for_cards()[:limit])
 
 
 class InitiativePhaseChange(models.Model):

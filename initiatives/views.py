@@ -32,6 +32,9 @@ class InitiativeListView(PublishedListView):
     context_object_name = "initiatives"
     paginate_by = 20
 
+    def with_listing_data(self, queryset):
+        return queryset.for_cards()
+
 
 class InitiativeDetailView(PublishedDetailView):
     model = Initiative

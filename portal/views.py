@@ -57,7 +57,7 @@ def _home_content(request) -> dict:
     return {
         "start_page": start_page,
         "entry_points": startpage.entries(start_page, counts),
-        "featured_initiatives": startpage.featured(start_page, initiatives.with_listing_data()),
+        "featured_initiatives": startpage.featured(start_page, initiatives.for_cards()),
         # What the page shows: its own texts and the content it counts and features (not
         # the menu's links or pages it does not show, which carry their own dates).
         "last_updated": startpage.last_updated(start_page, initiatives, resources),
@@ -107,7 +107,7 @@ def tag_detail(request, slug):
     # so the page stays small however popular the tag becomes.
     context = {
         "tag": tag,
-        "initiatives": initiatives.with_listing_data()[:TAG_PAGE_INITIATIVES],
+        "initiatives": initiatives.for_cards()[:TAG_PAGE_INITIATIVES],
         "initiative_count": initiatives.count(),
         "resources": resources.with_listing_data()[:TAG_PAGE_RESOURCES],
         "resource_count": resources.count(),
