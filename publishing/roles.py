@@ -11,9 +11,10 @@ The groups' rights follow the content types (publishing.registry): after every `
 Administratör every permission there is, including those of apps migrated later. It only
 ever adds, so what an administrator granted by hand stays. Apps above the core whose models
 editors work with but visitors never see (an inbox of visitors' messages) name those rights
-with `editors_may()` from their AppConfig.ready(), and sync_roles grants them the same way.
+in their AppConfig's `editor_permissions`, and sync_roles grants them the same way.
 """
 
+from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
 
@@ -32,19 +33,19 @@ CORE_EDITOR_PERMISSIONS = {
 }
 
 
-# Rights that apps above the core add for editors (editors_may), by app label.
-_APP_EDITOR_PERMISSIONS: dict[str, set[str]] = {}
-
-
-def editors_may(app_label: str, codenames) -> None:
-    """Let Redaktör hold these rights of `app_label` (called from an AppConfig.ready())."""
-    _APP_EDITOR_PERMISSIONS.setdefault(app_label, set()).update(codenames)
+def app_editor_codenames() -> dict[str, set[str]]:
+    """Rights that apps above the core give editors: their AppConfig's `editor_permissions`."""
+    return {
+        config.label: set(config.editor_permissions)
+        for config in apps.get_app_configs()
+        if getattr(config, "editor_permissions", None)
+    }
 
 
 def editor_codenames() -> dict[str, set[str]]:
     """app label → the codenames Redaktör holds there."""
     codenames = {app: set(names) for app, names in CORE_EDITOR_PERMISSIONS.items()}
-    for app, names in _APP_EDITOR_PERMISSIONS.items():
+    for app, names in app_editor_codenames().items():
         codenames.setdefault(app, set()).update(names)
     for content_type in registry.content_types():
         for model in [content_type.model, *content_type.part_models]:
