@@ -6,6 +6,7 @@ contact details (purge_old_contributions). Each command says what it deletes; th
 the cutoff and the dry run are the same for all, here.
 """
 
+import abc
 import datetime
 
 from django.conf import settings
@@ -23,7 +24,7 @@ def months_ago(now: datetime.datetime, months: int) -> datetime.datetime:
     return now.replace(year=year, month=month, day=min(now.day, last_day))
 
 
-class RetentionCommand(BaseCommand):
+class RetentionCommand(BaseCommand, abc.ABC):
     """A purge command: `purge(cutoff, dry_run)` deletes what is older than the retention."""
 
     def add_arguments(self, parser):
@@ -39,5 +40,6 @@ class RetentionCommand(BaseCommand):
         months = settings.FEEDBACK_COMMENT_RETENTION_MONTHS if months is None else months
         self.purge(months_ago(timezone.now(), months), dry_run=dry_run)
 
+    @abc.abstractmethod
     def purge(self, cutoff: datetime.datetime, *, dry_run: bool) -> None:
-        raise NotImplementedError
+        """Delete (or with `dry_run` only count) what is older than `cutoff`; say so."""
