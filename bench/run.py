@@ -17,6 +17,7 @@ into bench/README.md.
 """
 
 import argparse
+import atexit
 import os
 import platform
 import re
@@ -135,6 +136,8 @@ def lua_post(port, page_path, body, *, scheme="https"):
     ]
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
         handle.write("\n".join(lines) + "\n")
+    # wrk reads the file by name after this returns; it goes when the run ends.
+    atexit.register(os.unlink, handle.name)
     return handle.name
 
 
