@@ -75,10 +75,10 @@ def rate_limited(client: str, *, cache=None, limit=None, window=None) -> bool:
     window = settings.FEEDBACK_RATE_LIMIT_WINDOW if window is None else window
     # The window opens with the client's first submission and the key expires with it.
     key = f"feedback:rate:{client}"
-    redis = _redis_client(cache)
+    redis = redis_client(cache)
     if redis is not None:
         # One round trip, atomic: every process sees one counter.
-        count = int(_script(redis, COUNT_IN_WINDOW)(keys=[cache.make_key(key)], args=[window]))
+        count = int(script(redis, COUNT_IN_WINDOW)(keys=[cache.make_key(key)], args=[window]))
         return count > limit
     cache.add(key, 0, timeout=window)
     try:
@@ -98,14 +98,15 @@ return count
 _scripts = {}
 
 
-def _redis_client(cache):
-    """The Redis client behind a django-redis cache, or None for any other backend."""
+def redis_client(cache=None):
+    """The Redis client behind a django-redis cache (default: the limits cache), or None."""
     from django_redis.cache import RedisCache
 
+    cache = cache or limits_cache()
     return cache.client.get_client(write=True) if isinstance(cache, RedisCache) else None
 
 
-def _script(redis, source: str):
+def script(redis, source: str):
     """A Lua script registered once per client (EVALSHA, loaded again on demand)."""
     key = (id(redis), source)
     if key not in _scripts:

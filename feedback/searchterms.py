@@ -144,18 +144,20 @@ def record(*, query: str, results: int) -> None:
         return
     member, other = _member(day, term), _member(day, OTHER_TERMS)
     cache = abuse.limits_cache()
-    client.eval(
-        RECORD_SCRIPT,
-        8,
-        cache.make_key(INDEX),
-        cache.make_key(f"searchterms:day:{day.isoformat()}"),
-        *_keys(member),
-        *_keys(other),
-        member,
-        other,
-        settings.FEEDBACK_SEARCH_TERMS_PER_DAY,
-        int(results),
-        viewcounts.KEEP_SECONDS,
+    abuse.script(client, RECORD_SCRIPT)(
+        keys=[
+            cache.make_key(INDEX),
+            cache.make_key(f"searchterms:day:{day.isoformat()}"),
+            *_keys(member),
+            *_keys(other),
+        ],
+        args=[
+            member,
+            other,
+            settings.FEEDBACK_SEARCH_TERMS_PER_DAY,
+            int(results),
+            viewcounts.KEEP_SECONDS,
+        ],
     )
 
 

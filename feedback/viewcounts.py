@@ -24,11 +24,8 @@ import datetime
 import logging
 import threading
 
-from django.core.cache import caches
 from django.db import transaction
 from django.utils import timezone
-from django_redis import get_redis_connection
-from django_redis.cache import RedisCache
 
 from feedback import abuse
 from feedback.models import PageViewDay
@@ -43,10 +40,7 @@ SEPARATOR = "|"
 
 def _redis():
     """The raw Redis client behind the limits cache, or None for another backend."""
-    alias = abuse.limits_alias()
-    if isinstance(caches[alias], RedisCache):
-        return get_redis_connection(alias)
-    return None
+    return abuse.redis_client()
 
 
 def _member(day: datetime.date, kind: str, key: str) -> str:
@@ -101,7 +95,7 @@ def record(*, kind: str, key: str, visitor: str) -> None:
     member = _member(day, kind, key)
     views_key, unique_key = _keys(member)
     index = abuse.limits_cache().make_key(INDEX)
-    _record_script(client)(
+    abuse.script(client, RECORD)(
         keys=[index, views_key, unique_key], args=[member, visitor, KEEP_SECONDS]
     )
 
@@ -115,15 +109,6 @@ redis.call('PFADD', KEYS[3], ARGV[2])
 redis.call('EXPIRE', KEYS[2], ARGV[3])
 redis.call('EXPIRE', KEYS[3], ARGV[3])
 """
-_scripts = {}
-
-
-def _record_script(client):
-    """The counting script, registered once per Redis client (EVALSHA, loaded on demand)."""
-    script = _scripts.get(id(client))
-    if script is None:
-        script = _scripts[id(client)] = client.register_script(RECORD)
-    return script
 
 
 # --- Moving the counts to the database ------------------------------------------------------
