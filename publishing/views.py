@@ -30,6 +30,9 @@ class ContentPageMixin:
 
     # The trail above this page, as (label, URL name) pairs.
     parent_breadcrumbs: tuple[tuple[str, str], ...] = ()
+    # "Senast uppdaterad" read from many rows is remembered per content generation
+    # (publishing/generation.py), keyed by the address; never in a preview, which counts drafts.
+    remember_last_updated = False
 
     def get_breadcrumbs(self) -> list[tuple[str, str | None]]:
         trail = [(label, reverse(url_name)) for label, url_name in self.parent_breadcrumbs]
@@ -38,14 +41,20 @@ class ContentPageMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["breadcrumbs"] = self.get_breadcrumbs()
-        context["last_updated"] = self.get_last_updated()
+        context["last_updated"] = self.last_updated()
         return context
+
+    def last_updated(self):
+        if self.remember_last_updated and not getattr(self.request, "is_preview", False):
+            return generation.remember(f"last-updated:{self.request.path}", self.get_last_updated)
+        return self.get_last_updated()
 
 
 class PublishedListView(ContentPageMixin, ListView):
     """A list of the published rows of `model`, filtered by `facets` when it has any."""
 
     title = ""  # the list's name in the breadcrumbs
+    remember_last_updated = True
     facets = ()
     ordering_fields: tuple[str, ...] = ("pk",)
 
@@ -79,9 +88,7 @@ class PublishedListView(ContentPageMixin, ListView):
         return self.title
 
     def get_last_updated(self):
-        return generation.remember(
-            f"last-updated:{self.request.path}", lambda: self.published().latest_update()
-        )
+        return self.published().latest_update()
 
 
 class PublishedDetailView(ContentPageMixin, PreviewMixin, DetailView):

@@ -41,10 +41,7 @@ class CategoryListView(PublishedListView):
         return super().get_queryset().with_resource_count().defer("body", "rendered_markdown")
 
     def get_last_updated(self):
-        return generation.remember(
-            f"last-updated:{self.request.path}",
-            lambda: latest_update(Resource.objects.published(), Category.objects.all()),
-        )
+        return latest_update(Resource.objects.published(), Category.objects.all())
 
 
 class CategoryDetailView(PublishedDetailView):
@@ -52,6 +49,7 @@ class CategoryDetailView(PublishedDetailView):
 
     model = Category
     parent_breadcrumbs = (("Stöd och verktyg", "resources:category_list"),)
+    remember_last_updated = True  # read from every resource in the category
     template_name = "resources/category_detail.html"
     context_object_name = "category"
 
@@ -81,12 +79,7 @@ class CategoryDetailView(PublishedDetailView):
         return context
 
     def get_last_updated(self):
-        def find():
-            return latest_update(self.resources, Category.objects.filter(pk=self.object.pk))
-
-        if self.request.is_preview:
-            return find()  # the preview counts draft resources too
-        return generation.remember(f"last-updated:{self.request.path}", find)
+        return latest_update(self.resources, Category.objects.filter(pk=self.object.pk))
 
 
 class ResourceListView(PublishedListView):
