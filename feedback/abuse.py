@@ -19,6 +19,8 @@ from django.core.cache import caches
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
+from publishing import rediscalls
+
 logger = logging.getLogger(__name__)
 
 LIMITS_CACHE = "limits"
@@ -95,23 +97,14 @@ local count = redis.call('INCR', KEYS[1])
 if count == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
 return count
 """
-_scripts = {}
 
 
 def redis_client(cache=None):
     """The Redis client behind a django-redis cache (default: the limits cache), or None."""
-    from django_redis.cache import RedisCache
-
-    cache = cache or limits_cache()
-    return cache.client.get_client(write=True) if isinstance(cache, RedisCache) else None
+    return rediscalls.client(cache or limits_cache())
 
 
-def script(redis, source: str):
-    """A Lua script registered once per client (EVALSHA, loaded again on demand)."""
-    key = (id(redis), source)
-    if key not in _scripts:
-        _scripts[key] = redis.register_script(source)
-    return _scripts[key]
+script = rediscalls.script
 
 
 def _duplicate_key(client: str, parts) -> str:

@@ -11,17 +11,20 @@ The site search says on its response what was searched for and how much it found
 redacted term with no visitor attached (feedback/searchterms.py), and the report is taken
 off every response before it leaves.
 
-Placed above the page cache in MIDDLEWARE, so pages served from the cache are counted too.
+Placed above the page cache in MIDDLEWARE, so pages served from the cache are counted too:
+with Redis, by the page cache itself, in the round trip that finds the page
+(publishing/hits.py); otherwise here.
 """
 
 import logging
 import re
 
-from django.urls import Resolver404, resolve
+from django.conf import settings
+from django.urls import Resolver404
 
-from feedback import abuse, paths, searchterms, services
+from feedback import abuse, paths, searchterms, services, viewcounts
 from feedback.models import PageViewDay
-from publishing import outage, registry, searchreport
+from publishing import hits, outage, registry, searchreport
 
 logger = logging.getLogger(__name__)
 
@@ -43,17 +46,24 @@ def is_bot(request) -> bool:
 
 
 def should_count(request, response) -> bool:
-    if request.method != "GET" or response.status_code != 200 or response.streaming:
+    if response.status_code != 200 or response.streaming:
         return False
     if not response.get("Content-Type", "").startswith("text/html"):
         return False
+    return request_counts(request)
+
+
+def request_counts(request) -> bool:
+    """The rules about the request alone: a visitor reading one of the site's pages."""
+    if request.method != "GET":
+        return False
     if not paths.is_public_path(request.path) or is_bot(request):
         return False
-    # Only the HTML pages visitors see; the answer is a 200, so the page exists.
+    # Only the HTML pages visitors see.
     match = getattr(request, "resolver_match", None)
     if match is None:  # no view ran and the page cache did not resolve it either
         try:
-            match = resolve(request.path_info, getattr(request, "urlconf", None))
+            match = registry.resolved(request.path_info, getattr(request, "urlconf", None))
         except Resolver404:
             return False
     if not registry.is_visitor_page(match):
@@ -66,27 +76,52 @@ def should_count(request, response) -> bool:
     return not (user is not None and user.is_authenticated and user.is_staff)
 
 
+def _view(request) -> dict:
+    """What record_view takes for this request."""
+    return {
+        "kind": PageViewDay.Kind.PAGE,
+        "key": request.path[: paths.MAX_PATH_LENGTH],
+        "visitor": abuse.client_hash(
+            request, purpose="view", with_user_agent=True, extra=request.path
+        ),
+    }
+
+
+def offer_to_page_cache(request) -> dict | None:
+    """With Redis, let the page cache count the view in its own round trip if it serves a
+    stored page (publishing/hits.py): a stored page is a 200 HTML page, so the rules about
+    the request are all that is left to ask. Returns the view offered, if any."""
+    if abuse.redis_client() is None or not request_counts(request):
+        return None
+    view = _view(request)
+    keys, args = viewcounts.redis_count(**view)
+    location = settings.CACHES[abuse.limits_alias()].get("LOCATION")
+    hits.offer(request, hits.OnHit(viewcounts.RECORD, keys, args, location=location))
+    return view
+
+
 class PageViewMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        view = None
+        try:
+            view = offer_to_page_cache(request)
+        except Exception:
+            logger.warning("Could not offer the page view to the page cache", exc_info=True)
         response = self.get_response(request)
         search = searchreport.take(response)
         # Counting must never cost a visitor the page. It goes to the cache only, so a
         # database outage does not stop it; any failure is one line in the log.
         try:
-            if not should_count(request, response):
+            counted = hits.done(request)
+            if not counted and not should_count(request, response):
                 return response
             if search is not None:
                 searchterms.record(query=search[0], results=search[1])
-            services.record_view(
-                kind=PageViewDay.Kind.PAGE,
-                key=request.path[: paths.MAX_PATH_LENGTH],
-                visitor=abuse.client_hash(
-                    request, purpose="view", with_user_agent=True, extra=request.path
-                ),
-            )
+            if not counted:
+                services.record_view(**(view or _view(request)))
         except Exception as exc:
             if outage.is_database_unavailable(exc):
                 outage.log_unavailable(

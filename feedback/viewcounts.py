@@ -87,27 +87,34 @@ local = LocalCounts()
 
 def record(*, kind: str, key: str, visitor: str) -> None:
     """Count one view of `key` today by `visitor` (a daily keyed hash): no query."""
-    day = timezone.localdate()
     client = _redis()
     if client is None:
-        local.add(day, kind, key, abuse.first_visit_today(visitor))
+        local.add(timezone.localdate(), kind, key, abuse.first_visit_today(visitor))
         return
-    member = _member(day, kind, key)
+    keys, args = redis_count(kind=kind, key=key, visitor=visitor)
+    abuse.script(client, RECORD)(keys=keys, args=args)
+
+
+def redis_count(*, kind: str, key: str, visitor: str) -> tuple[list[str], list]:
+    """The keys and arguments RECORD takes to count this view, on the limits cache's Redis."""
+    member = _member(timezone.localdate(), kind, key)
     views_key, unique_key = _keys(member)
     index = abuse.limits_cache().make_key(INDEX)
-    abuse.script(client, RECORD)(
-        keys=[index, views_key, unique_key], args=[member, visitor, KEEP_SECONDS]
-    )
+    return [index, views_key, unique_key], [member, visitor, KEEP_SECONDS]
 
 
 # One command instead of a pipeline of five: a view is counted on every page served, cached
 # or not, and packing five commands cost more CPU in the app than Redis spends running them.
+# It reads its keys and arguments from the end of KEYS and ARGV, so the page cache can run
+# it inside its own lookup and count a page it serves in the same round trip
+# (publishing/hits.py).
 RECORD = """
-redis.call('SADD', KEYS[1], ARGV[1])
-redis.call('INCR', KEYS[2])
-redis.call('PFADD', KEYS[3], ARGV[2])
-redis.call('EXPIRE', KEYS[2], ARGV[3])
-redis.call('EXPIRE', KEYS[3], ARGV[3])
+local k, a = #KEYS - 3, #ARGV - 3
+redis.call('SADD', KEYS[k + 1], ARGV[a + 1])
+redis.call('INCR', KEYS[k + 2])
+redis.call('PFADD', KEYS[k + 3], ARGV[a + 2])
+redis.call('EXPIRE', KEYS[k + 2], ARGV[a + 3])
+redis.call('EXPIRE', KEYS[k + 3], ARGV[a + 3])
 """
 
 

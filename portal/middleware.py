@@ -98,31 +98,38 @@ class PublicPageCacheMiddleware:
 
         try:
             query, dropped = pagecache.canonical_query(request)
-            key, gen, entry = pagecache.lookup(request, query)
+            found = pagecache.lookup(request, query)
         except Exception:
             # A cache outage costs speed, never the page.
             logger.warning("Page cache unavailable", exc_info=True)
             return self.get_response(request)
 
-        if entry is not None:
+        if found.entry is not None:
             # Parameters no page reads change nothing: the stored page is the answer.
-            response = pagecache.response_from_entry(request, entry)
+            response = pagecache.response_from_entry(found.entry)
             response[pagecache.HIT_HEADER] = "hit"
-            return pagecache.finish(request, response, entry)
+            return pagecache.finish(request, response, found.entry)
 
         response = self.get_response(request)
         if dropped:
             return response  # rendered with unknown parameters: served, never stored
-        entry = pagecache.entry_from_response(request, response, gen)
-        if entry is None:
+        entries = pagecache.entries_from_response(request, response)
+        if entries is None:
             return response
         try:
-            entry["until"] = pagecache.valid_until(gen)
-            seconds = max(1, int(entry["until"] - timezone.now().timestamp()))
-            cache.set(key, entry, seconds)
+            until = pagecache.valid_until(found.generation)
+            for entry in entries.values():
+                entry["until"] = until
+            cache.set_many(
+                {found.key + suffix: entry for suffix, entry in entries.items()},
+                until - timezone.now().timestamp(),
+            )
         except Exception:
             logger.warning("Could not store page in the cache", exc_info=True)
             return response
+        # The copy a hit would serve, so a miss sends the same bytes and headers.
+        entry = entries[pagecache.variant(request)]
+        response = pagecache.response_from_entry(entry)
         response[pagecache.HIT_HEADER] = "miss"
         return pagecache.finish(request, response, entry)
 

@@ -27,12 +27,15 @@ not streaming, no cookie set, no CSP nonce used, no `Cache-Control: private/no-c
 no-store` (views opt out with `never_cache`), no `Vary`.
 
 Freshness, in three layers:
-1. The content generation (publishing/generation.py): every entry records the generation it
-   was rendered in, and a new generation, started after any content change, makes every
-   stored page stale at once (one MGET reads both).
-2. Scheduled publication: an entry is valid only until the next moment a published item
-   appears or disappears (`published_at` / `unpublish_at` in the future), so scheduled
-   content shows on time without a cron job, exactly as without the cache.
+1. The content generation (publishing/generation.py): every entry is stored under the
+   generation it was rendered in, and a new generation, started after any content change,
+   makes every stored page stale at once. With Redis one script reads the generation and
+   the page stored for it, and counts the view of a page it serves (`lookup`): a hit is
+   one round trip.
+2. Scheduled publication: an entry is kept (the cache's own expiry) only until the next
+   moment a published item appears or disappears (`published_at` / `unpublish_at` in the
+   future), so scheduled content shows on time without a cron job, exactly as without
+   the cache.
 3. A ceiling, PAGE_CACHE_SECONDS (default 10 minutes), for anything else that changes with
    time or by a write that bypasses both (`QuerySet.update()` in code: call
    `publishing.generation.bump()` after it).
@@ -41,6 +44,7 @@ Several app processes must share one cache (REDIS_URL) for the generation to rea
 with the in-process default cache an edit reaches other processes within PAGE_CACHE_SECONDS.
 """
 
+import dataclasses
 import functools
 import gzip
 import hashlib
@@ -51,15 +55,15 @@ from urllib.parse import urlencode
 
 from django.apps import apps
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.http import HttpResponse
 from django.middleware.csp import get_nonce
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
-from publishing import generation, registry
+from publishing import generation, hits, rediscalls, registry
 
 logger = logging.getLogger(__name__)
 
@@ -74,9 +78,6 @@ def max_seconds() -> int:
 
 
 # The generation (publishing/generation.py) and the next scheduled change bound every entry.
-GENERATION_KEY = generation.KEY
-
-
 def valid_until(gen: str) -> float:
     """Unix time until which a page rendered now stays correct, for this generation."""
     return generation.valid_until(gen, max_seconds())
@@ -105,7 +106,7 @@ def request_is_cacheable(request) -> bool:
 def query_params(request) -> frozenset[str]:
     """The query parameters the requested page reads, as its view declares them."""
     try:
-        match = resolve(request.path_info, getattr(request, "urlconf", None))
+        match = registry.resolved(request.path_info, getattr(request, "urlconf", None))
     except Resolver404:
         return frozenset()
     # Kept where Django keeps it: on a hit no view runs, and page-view counting above
@@ -148,32 +149,90 @@ def release() -> str:
 
 
 def page_key(request, query: str) -> str:
+    """The key of this page without its generation: `page_key(...) + generation` is stored.
+
+    With the generation in the key, an entry of an older generation is never even read, and
+    its expiry (the entry's validity, below) is the cache's own.
+    """
     # Scheme and host too: canonical links and feeds contain absolute addresses.
     address = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
     digest = hashlib.sha256(address.encode()).hexdigest()
-    return f"pagecache:page:{release()}:{digest}"
+    return f"pagecache:page:{release()}:{digest}:"
 
 
-def lookup(request, query: str):
-    """(key, current generation, valid stored entry or None), in one cache round trip."""
-    key = page_key(request, query)
-    found = cache.get_many([GENERATION_KEY, key])
-    gen = found.get(GENERATION_KEY)
-    if gen is None:
+@dataclasses.dataclass
+class Lookup:
+    key: str  # where to store the page rendered now (with a variant's suffix)
+    generation: str
+    entry: dict | None  # the stored page, or None on a miss
+
+
+# With Redis: the generation and the page stored for it in one round trip, and whatever
+# rides along with a hit (publishing/hits.py: counting the view). The page's key is built
+# here from the generation just read, so it is not among KEYS: fine on one Redis server,
+# not on a cluster.
+LOOKUP = """
+local gen = redis.call('GET', KEYS[1])
+if not gen then return {} end
+local page = redis.call('GET', ARGV[1] .. gen .. ARGV[2])
+"""
+
+
+@functools.cache
+def lookup_script(on_hit: str) -> str:
+    if not on_hit:
+        return LOOKUP + "return {gen, page}\n"
+    return LOOKUP + "if page then\n" + on_hit + "\nend\nreturn {gen, page}\n"
+
+
+def lookup(request, query: str) -> Lookup:
+    """The current generation and the page stored for it, in one round trip with Redis;
+    what is offered to ride along with a hit (publishing/hits.py) runs in the same one."""
+    key, suffix = page_key(request, query), variant(request)
+    client = rediscalls.client(caches["default"])
+    if client is None:
         gen = generation.current()
+        return Lookup(key + gen, gen, fresh(cache.get(key + gen + suffix)))
+    keys, args = [cache.make_key(generation.KEY)], [cache.make_key(key), suffix]
+    on_hit = hits.offered(request)
+    if on_hit is not None and on_hit.location != settings.CACHES["default"].get("LOCATION"):
+        on_hit = None  # its keys live on another Redis server: it runs on its own
+    if on_hit is not None:
+        keys, args = keys + on_hit.keys, args + on_hit.args
+    found = rediscalls.script(client, lookup_script(on_hit.script if on_hit else ""))(
+        keys=keys, args=args
+    )
+    if not found:  # no generation yet (first use, or evicted): start one
+        gen = generation.current()
+        return Lookup(key + gen, gen, None)
+    gen = found[0].decode()
     # What the page remembers per generation (publishing.generation.remember) and the page
     # stored below must belong to the same generation.
     generation.seed(gen)
-    entry = found.get(key)
-    if entry is not None and (
-        entry["generation"] != gen or entry["until"] <= timezone.now().timestamp()
-    ):
-        entry = None  # stale: rendered before the last change, or past a scheduled one
-    return key, gen, entry
+    entry = cache.client.decode(found[1]) if len(found) > 1 and found[1] is not None else None
+    if entry is not None and on_hit is not None:
+        # Done, even if just now past its time below: the page is then rendered afresh,
+        # and what rode along must not run twice.
+        on_hit.done = True
+    return Lookup(key + gen, gen, fresh(entry))
 
 
-def entry_from_response(request, response, gen):
-    """What to store for this response, or None when it must not be shared."""
+def fresh(entry):
+    """The entry unless a scheduled change has passed: the cache's expiry says the same,
+    but by its own clock (Redis's), and this one is the clock the page was rendered by."""
+    return entry if entry is not None and entry["until"] > timezone.now().timestamp() else None
+
+
+def variant(request) -> str:
+    """Which stored copy a request gets: the compressed one if the browser accepts gzip."""
+    return GZIP if ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) else PLAIN
+
+
+PLAIN, GZIP = "", ":gz"  # key suffixes: each copy is a cache entry of its own, read alone
+
+
+def entries_from_response(request, response) -> dict[str, dict] | None:
+    """What to store for this response, per variant, or None when it must not be shared."""
     if response.status_code != 200 or response.streaming or response.cookies:
         return None
     cache_control = response.get("Cache-Control", "").lower()
@@ -187,30 +246,31 @@ def entry_from_response(request, response, gen):
     compressed = gzip.compress(content, compresslevel=6, mtime=0) if len(content) > 200 else None
     if compressed is not None and len(compressed) >= len(content):
         compressed = None
-    headers = [
-        (name, value) for name, value in response.headers.items() if name.lower() not in NOT_STORED
-    ]
-    return {
-        "content": content,
-        "gzip": compressed,
-        "headers": headers,
+    common = {
+        "headers": [
+            (name, value)
+            for name, value in response.headers.items()
+            if name.lower() not in NOT_STORED
+        ],
         "digest": hashlib.sha256(content).hexdigest()[:32],
         "modified": int(timezone.now().timestamp()),
-        "generation": gen,
+        "vary": compressed is not None,  # the answer depends on Accept-Encoding
         "until": 0.0,  # set by the caller: see valid_until()
+    }
+    return {
+        PLAIN: {**common, "content": content, "gzip": False},
+        GZIP: {**common, "content": compressed or content, "gzip": compressed is not None},
     }
 
 
-def response_from_entry(request, entry):
-    """The stored page, compressed when the browser accepts gzip."""
-    accepts = ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", ""))
-    compressed = bool(entry["gzip"] and accepts)
-    response = HttpResponse(entry["gzip"] if compressed else entry["content"])
+def response_from_entry(entry):
+    """The stored copy as a response."""
+    response = HttpResponse(entry["content"])
     for name, value in entry["headers"]:
         response[name] = value
-    if compressed:
+    if entry["gzip"]:
         response["Content-Encoding"] = "gzip"
-    response["Content-Length"] = str(len(response.content))
+    response["Content-Length"] = str(len(entry["content"]))
     return response
 
 
@@ -227,7 +287,7 @@ def finish(request, response, entry):
     response["Cache-Control"] = (
         f"public, max-age={min(browser, remaining)}, s-maxage={min(shared, remaining)}"
     )
-    if entry["gzip"]:
+    if entry["vary"]:
         patch_vary_headers(response, ["Accept-Encoding"])
     return get_conditional_response(
         request, etag=etag, last_modified=entry["modified"], response=response

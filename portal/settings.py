@@ -82,14 +82,17 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Compresses what is rendered; stored pages carry their own compressed copy.
     "django.middleware.gzip.GZipMiddleware",
-    # The headers every page needs, cached or not.
+    # Counts the page views of every response below it, cached pages included (anonymous
+    # on hits: it reads request.user only where authentication ran). On a hit the page
+    # cache counts the view in its own round trip to Redis and says so on the request.
+    "feedback.middleware.PageViewMiddleware",
+    # A hit ends here: a stored page keeps the headers the middleware below gave it.
+    "portal.middleware.PublicPageCacheMiddleware",
+    # The headers every page needs, stored with it (none depends on the visitor: a page
+    # whose CSP used a nonce is never stored).
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "portal.middleware.PermissionsPolicyMiddleware",
-    # Counts the page views of every response below it, cached pages included (anonymous
-    # on hits: it reads request.user only where authentication ran).
-    "feedback.middleware.PageViewMiddleware",
-    "portal.middleware.PublicPageCacheMiddleware",
     # Everything below runs only for pages the cache does not answer.
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -35,7 +35,7 @@ from publishing import registry
 
 logger = logging.getLogger(__name__)
 
-KEY = "pagecache:generation"  # the name predates this module; kept so caches stay valid
+KEY = "publishing:generation"
 # Values remembered per process at most (facet counts are kept per filter combination).
 MEMO_SIZE = 1000
 # However long a generation lasts, a remembered value is recomputed after this long.
@@ -60,8 +60,10 @@ def _read() -> str:
     return str(value)
 
 
-def _new() -> str:
-    return secrets.token_hex(8)
+def _new() -> int:
+    # A number, not text: Redis keeps it as plain digits (django-redis pickles anything
+    # else), so the page cache's lookup script can put it into a key as it reads it.
+    return secrets.randbits(62)
 
 
 def current() -> str:
@@ -83,7 +85,7 @@ def bump() -> None:
     """Make every cached page and remembered value stale."""
     value = _new()
     if getattr(_request, "active", False):
-        _request.value = value
+        _request.value = str(value)
     try:
         cache.set(KEY, value, None)
     except Exception:

@@ -21,12 +21,12 @@ edited. The declarations are read from Django's app registry at run time.
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from typing import Any
 
 from django.apps import apps
 from django.db import models
-from django.urls import Resolver404, ResolverMatch, resolve
+from django.urls import Resolver404, ResolverMatch, get_resolver, resolve
 from django.utils.module_loading import import_string
 
 from publishing.models import Publishable
@@ -256,6 +256,20 @@ def content_type_at(path: str) -> tuple[ContentKind, str] | None:
         if ct.declaration.url_name == match.view_name:
             return ct, match.kwargs["slug"]
     return None
+
+
+def resolved(path_info: str, urlconf=None) -> ResolverMatch:
+    """resolve(), remembered per address: a page served from the page cache is resolved
+    over and over for the same few addresses (its query parameters, whether it counts as
+    a view). Raises Resolver404 as resolve() does; an address that resolves to nothing is
+    not remembered, so made-up addresses cannot fill the memo."""
+    return _resolved(get_resolver(urlconf), path_info)
+
+
+@lru_cache(maxsize=1024)
+def _resolved(resolver, path_info: str) -> ResolverMatch:
+    # Keyed on the resolver itself, which Django replaces when the URLconf changes.
+    return resolver.resolve(path_info)
 
 
 # --- Visitor pages ---------------------------------------------------------------------------

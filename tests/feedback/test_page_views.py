@@ -1,5 +1,6 @@
 """Unique page views and film plays, counted per day without cookies or stored identifiers."""
 
+import contextlib
 import datetime
 import io
 from unittest import mock
@@ -75,6 +76,56 @@ def test_views_and_unique_visitors_per_page_and_day(site_pages):
     # The same address with another browser is another visitor.
     visitor(agent=OTHER_BROWSER).get("/")
     assert counts("/") == (4, 3)
+
+
+@contextlib.contextmanager
+def redis_commands():
+    """The names of the commands sent to Redis inside the block."""
+    import redis
+
+    sent = []
+    original = redis.Redis.execute_command
+
+    def spy(client, *args, **options):
+        sent.append(args[0])
+        return original(client, *args, **options)
+
+    with mock.patch.object(redis.Redis, "execute_command", spy):
+        yield sent
+
+
+def test_a_page_served_from_the_cache_is_counted_in_the_same_round_trip(site_pages, counting_cache):
+    if counting_cache != "redis":
+        pytest.skip("round trips are a Redis matter; the in-process cache has none")
+    assert visitor().get("/")["X-Page-Cache"] == "miss"
+    with redis_commands() as sent:
+        response = visitor(ip="198.51.100.11").get("/")
+    assert response["X-Page-Cache"] == "hit"
+    # The generation, the stored page and the count: one script, one round trip.
+    assert sent == ["EVALSHA"]
+    assert counts("/") == (2, 2)
+
+
+def test_counts_on_another_redis_are_sent_on_their_own(site_pages, counting_cache, settings):
+    if counting_cache != "redis":
+        pytest.skip("round trips are a Redis matter; the in-process cache has none")
+    from django.core.cache import caches
+
+    # Limits and counters on a Redis of their own (LIMITS_REDIS_URL): the page cache cannot
+    # count in its script, so the view is counted by a call of its own, and still once.
+    settings.CACHES = {
+        **settings.CACHES,
+        "limits": {**settings.CACHES["default"], "LOCATION": "redis://127.0.0.1:6379/6"},
+    }
+    try:
+        assert visitor().get("/")["X-Page-Cache"] == "miss"
+        with redis_commands() as sent:
+            response = visitor(ip="198.51.100.11").get("/")
+        assert response["X-Page-Cache"] == "hit"
+        assert sent == ["EVALSHA", "EVALSHA"]
+        assert counts("/") == (2, 2)
+    finally:
+        caches["limits"].delete_pattern("*")  # only this test's keys (the prefix)
 
 
 def test_no_cookie_is_set_for_counting(site_pages):
