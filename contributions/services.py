@@ -1,6 +1,5 @@
 """Writes with side effects: spam checks in the shared cache, the database, e-mail to editors."""
 
-import contextlib
 import logging
 
 import reversion
@@ -17,19 +16,6 @@ from publishing.models import Publishable
 logger = logging.getLogger(__name__)
 
 INBOX_PERMISSION = "contributions.change_message"
-
-
-@contextlib.contextmanager
-def spam_checked(client: str, *parts):
-    """The feedback's spam defences: yield True unless over the rate limit or a duplicate.
-
-    The duplicate marker stays only if the block stores the message (abuse.unless_duplicate).
-    """
-    if abuse.rate_limited(client):
-        yield False
-        return
-    with abuse.unless_duplicate(client, "contribution", *parts) as fresh:
-        yield fresh
 
 
 def _store_contact(message: Message, contact: dict | None) -> None:
@@ -51,7 +37,7 @@ def submit_message(
     The contact is stored only when the sender left an e-mail address to be answered on.
     """
     email = (contact or {}).get("email", "")
-    with spam_checked(client, kind, initiative.pk, text, email) as fresh:
+    with abuse.admitted(client, "contribution", kind, initiative.pk, text, email) as fresh:
         if not fresh:
             return None
         with transaction.atomic():
@@ -76,7 +62,7 @@ def submit_proposal(
     municipality (and with it the draft) on accepting the proposal (`create_draft`).
     """
     title = initiative_fields.get("title")
-    with spam_checked(client, "proposal", title, contact.get("email")) as fresh:
+    with abuse.admitted(client, "contribution", "proposal", title, contact.get("email")) as fresh:
         if not fresh:
             return None
         with transaction.atomic():

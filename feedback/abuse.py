@@ -70,13 +70,17 @@ def seconds_until_midnight(now: datetime.datetime | None = None) -> int:
     return max(1, int((timezone.make_aware(tomorrow) - now).total_seconds()))
 
 
+def _rate_key(client: str) -> str:
+    return f"feedback:rate:{client}"
+
+
 def rate_limited(client: str, *, cache=None, limit=None, window=None) -> bool:
     """Count one submission for `client`; True once it is over the limit for this window."""
     cache = cache or limits_cache()
     limit = settings.FEEDBACK_RATE_LIMIT if limit is None else limit
     window = settings.FEEDBACK_RATE_LIMIT_WINDOW if window is None else window
     # The window opens with the client's first submission and the key expires with it.
-    key = f"feedback:rate:{client}"
+    key = _rate_key(client)
     redis = redis_client(cache)
     if redis is not None:
         # One round trip, atomic: every process sees one counter.
@@ -130,8 +134,58 @@ def unless_duplicate(client: str, *parts, cache=None, window=None):
     """
     cache = cache or limits_cache()
     fresh = is_duplicate(client, *parts, cache=cache, window=window) is False
-    try:
+    with _released_on_failure(fresh, client, parts, cache):
         yield fresh
+
+
+@contextlib.contextmanager
+def admitted(client: str, *parts):
+    """The spam defences of every public form: yield True unless `client` is over the rate
+    limit or sent exactly `parts` within the duplicate window.
+
+    The same as rate_limited() and then unless_duplicate() (the marker stays only if the
+    block stores the submission), in one round trip where the limits live in Redis.
+    """
+    cache = limits_cache()
+    redis = redis_client(cache)
+    if redis is None:
+        if rate_limited(client, cache=cache):
+            yield False
+            return
+        with unless_duplicate(client, *parts, cache=cache) as fresh:
+            yield fresh
+        return
+    answer = script(redis, ADMIT)(
+        keys=[
+            cache.make_key(f"feedback:rate:{client}"),
+            cache.make_key(_duplicate_key(client, parts)),
+        ],
+        args=[
+            settings.FEEDBACK_RATE_LIMIT_WINDOW,
+            settings.FEEDBACK_RATE_LIMIT,
+            settings.FEEDBACK_DUPLICATE_WINDOW,
+        ],
+    )
+    fresh = int(answer) == 1
+    with _released_on_failure(fresh, client, parts, cache):
+        yield fresh
+
+
+# COUNT_IN_WINDOW, then (under the limit) the duplicate marker as cache.add() sets it:
+# 0 over the limit, 1 admitted, 2 a duplicate.
+ADMIT = """
+local count = redis.call('INCR', KEYS[1])
+if count == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
+if count > tonumber(ARGV[2]) then return 0 end
+if redis.call('SET', KEYS[2], 1, 'NX', 'EX', ARGV[3]) then return 1 end
+return 2
+"""
+
+
+@contextlib.contextmanager
+def _released_on_failure(fresh: bool, client: str, parts, cache):
+    try:
+        yield
     except BaseException:
         if fresh:
             try:

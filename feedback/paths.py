@@ -7,9 +7,10 @@ pages) and, for pages backed by content, found the published object. Query strin
 never part of it.
 """
 
+import re
 from urllib.parse import urlsplit
 
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404
 
 from publishing import generation, registry
 
@@ -23,6 +24,10 @@ MAX_PATH_LENGTH = 300
 NON_PUBLIC_PREFIXES = ("/admin/", "/static/", "/media/", "/aterkoppling/", "/ut/")
 
 
+# Control characters and backslashes (which browsers read as slashes) have no place in a path.
+UNSAFE = re.compile(r"[\x00-\x1f\x7f\\]")
+
+
 def normalise_path(value) -> str | None:
     """A site-relative path from a form field or request, or None if it is not one."""
     if not isinstance(value, str):
@@ -30,7 +35,7 @@ def normalise_path(value) -> str | None:
     value = value.strip()
     if not value or len(value) > MAX_PATH_LENGTH:
         return None
-    if any(ord(c) < 32 or ord(c) == 127 for c in value) or "\\" in value:
+    if UNSAFE.search(value):
         return None
     parts = urlsplit(value)
     if parts.scheme or parts.netloc:
@@ -50,7 +55,7 @@ def page_exists(path: str | None) -> bool:
     if not path or not is_public_path(path):
         return False
     try:
-        match = resolve(path)
+        match = registry.resolved(path)
     except Resolver404:
         return False
     # Pages that show one object answer 404 when it is missing or unpublished; the same

@@ -55,10 +55,8 @@ def submit_answer(*, page: str, helpful: bool, comment: str = "", client: str) -
     it was given on (None for pages without version history, e.g. the start page), so
     analysts can count Ja and Nej per version in the content's history.
     """
-    if abuse.rate_limited(client):
-        return None
     # Marked as a duplicate only once the row is stored: a failed write leaves no marker.
-    with abuse.unless_duplicate(client, "answer", page, helpful, comment) as fresh:
+    with abuse.admitted(client, "answer", page, helpful, comment) as fresh:
         if not fresh:
             return None
         return Feedback.objects.create(
@@ -70,9 +68,7 @@ def attach_comment(*, feedback_id: int | None, page: str, comment: str, client: 
     """Add the comment to the answer it follows; an answer takes one comment only."""
     if not comment:
         return False
-    if abuse.rate_limited(client):
-        return False
-    with abuse.unless_duplicate(client, "comment", page, comment) as fresh:
+    with abuse.admitted(client, "comment", page, comment) as fresh:
         if not fresh:
             return False
         # QuerySet.update() runs the redactor (FeedbackQuerySet.update).

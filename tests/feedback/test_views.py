@@ -200,7 +200,9 @@ def test_a_spam_token_cannot_be_told_from_a_real_one(client, site_pages):
     assert Feedback.objects.get().pk != real_payload["x"]  # the id is masked
 
 
-def test_rate_limit_answers_like_success_but_stores_nothing(client, site_pages, settings):
+def test_rate_limit_answers_like_success_but_stores_nothing(
+    client, site_pages, settings, each_counting_cache
+):
     settings.FEEDBACK_RATE_LIMIT = 3
     pages = ["/", "/ai-initiativ/", "/stod-och-verktyg/", "/amnen/", "/introduktion-till-ai/"]
     responses = [client.post(ANSWER, {"page": page, "helpful": "ja"}) for page in pages]
@@ -213,14 +215,14 @@ def test_rate_limit_answers_like_success_but_stores_nothing(client, site_pages, 
     assert Feedback.objects.count() == 4
 
 
-def test_duplicate_answers_are_stored_once(client, site_pages):
+def test_duplicate_answers_are_stored_once(client, site_pages, each_counting_cache):
     for _ in range(3):
         assert client.post(ANSWER, {"page": "/", "helpful": "ja"}).status_code == 303
     client.post(ANSWER, {"page": "/", "helpful": "nej"})
     assert sorted(Feedback.objects.values_list("helpful", flat=True)) == [False, True]
 
 
-def test_a_comment_is_attached_only_once(client, site_pages):
+def test_a_comment_is_attached_only_once(client, site_pages, each_counting_cache):
     feedback = Feedback.objects.create(page="/", helpful=True)
     token = make_comment_token(feedback_id=feedback.pk, page="/")
     client.post(COMMENT, {"page": "/", "token": token, "comment": "Första"})
@@ -327,7 +329,7 @@ def test_admin_pages_do_not_show_the_block(admin_client):
     assert "Hjälpte denna information dig?" not in body
 
 
-def test_an_answer_retried_after_a_failed_write_is_stored(client, site_pages):
+def test_an_answer_retried_after_a_failed_write_is_stored(client, site_pages, each_counting_cache):
     """The duplicate marker is kept only for a stored answer, so a retry after a 503 counts."""
     failure = OperationalError("server closed the connection unexpectedly")
     with mock.patch.object(Feedback.objects, "create", side_effect=failure):
@@ -344,7 +346,9 @@ def test_an_answer_retried_after_a_failed_write_is_stored(client, site_pages):
     assert Feedback.objects.count() == 1
 
 
-def test_a_comment_retried_after_a_failed_write_is_attached(client, site_pages):
+def test_a_comment_retried_after_a_failed_write_is_attached(
+    client, site_pages, each_counting_cache
+):
     feedback = Feedback.objects.create(page="/", helpful=True)
     token = make_comment_token(feedback_id=feedback.pk, page="/")
     data = {"page": "/", "token": token, "comment": "Bra sida"}
