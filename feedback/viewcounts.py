@@ -47,10 +47,9 @@ def _member(day: datetime.date, kind: str, key: str) -> str:
     return SEPARATOR.join([day.isoformat(), kind, key])
 
 
-def _keys(member: str) -> tuple[str, str]:
-    return abuse.limits_cache().make_key(f"viewcounts:n:{member}"), abuse.limits_cache().make_key(
-        f"viewcounts:u:{member}"
-    )
+def _keys(member: str, cache=None) -> tuple[str, str]:
+    cache = cache or abuse.limits_cache()
+    return cache.make_key(f"viewcounts:n:{member}"), cache.make_key(f"viewcounts:u:{member}")
 
 
 # --- Counting --------------------------------------------------------------------------
@@ -97,10 +96,10 @@ def record(*, kind: str, key: str, visitor: str) -> None:
 
 def redis_count(*, kind: str, key: str, visitor: str) -> tuple[list[str], list]:
     """The keys and arguments RECORD takes to count this view, on the limits cache's Redis."""
+    cache = abuse.limits_cache()
     member = _member(timezone.localdate(), kind, key)
-    views_key, unique_key = _keys(member)
-    index = abuse.limits_cache().make_key(INDEX)
-    return [index, views_key, unique_key], [member, visitor, KEEP_SECONDS]
+    views_key, unique_key = _keys(member, cache)
+    return [cache.make_key(INDEX), views_key, unique_key], [member, visitor, KEEP_SECONDS]
 
 
 # One command instead of a pipeline of five: a view is counted on every page served, cached

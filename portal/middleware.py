@@ -1,11 +1,9 @@
 import logging
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.template import loader
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
 
 from portal import pagecache
 from publishing import generation, outage
@@ -117,13 +115,7 @@ class PublicPageCacheMiddleware:
         if entries is None:
             return response
         try:
-            until = pagecache.valid_until(found.generation)
-            for entry in entries.values():
-                entry["until"] = until
-            cache.set_many(
-                {found.key + suffix: entry for suffix, entry in entries.items()},
-                until - timezone.now().timestamp(),
-            )
+            pagecache.store(found, entries)
         except Exception:
             logger.warning("Could not store page in the cache", exc_info=True)
             return response

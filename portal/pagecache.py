@@ -55,7 +55,7 @@ from urllib.parse import urlencode
 
 from django.apps import apps
 from django.conf import settings
-from django.core.cache import cache, caches
+from django.core.cache import caches
 from django.http import HttpResponse
 from django.middleware.csp import get_nonce
 from django.urls import Resolver404
@@ -189,11 +189,12 @@ def lookup(request, query: str) -> Lookup:
     """The current generation and the page stored for it, in one round trip with Redis;
     what is offered to ride along with a hit (publishing/hits.py) runs in the same one."""
     key, suffix = page_key(request, query), variant(request)
-    client = rediscalls.client(caches["default"])
+    pages = caches["default"]
+    client = rediscalls.client(pages)
     if client is None:
         gen = generation.current()
-        return Lookup(key + gen, gen, fresh(cache.get(key + gen + suffix)))
-    keys, args = [cache.make_key(generation.KEY)], [cache.make_key(key), suffix]
+        return Lookup(key + gen, gen, fresh(pages.get(key + gen + suffix)))
+    keys, args = [pages.make_key(generation.KEY)], [pages.make_key(key), suffix]
     on_hit = hits.offered(request)
     if on_hit is not None and on_hit.location != settings.CACHES["default"].get("LOCATION"):
         on_hit = None  # its keys live on another Redis server: it runs on its own
@@ -209,12 +210,23 @@ def lookup(request, query: str) -> Lookup:
     # What the page remembers per generation (publishing.generation.remember) and the page
     # stored below must belong to the same generation.
     generation.seed(gen)
-    entry = cache.client.decode(found[1]) if len(found) > 1 and found[1] is not None else None
+    entry = pages.client.decode(found[1]) if len(found) > 1 and found[1] is not None else None
     if entry is not None and on_hit is not None:
         # Done, even if just now past its time below: the page is then rendered afresh,
         # and what rode along must not run twice.
         on_hit.done = True
     return Lookup(key + gen, gen, fresh(entry))
+
+
+def store(found: Lookup, entries: dict[str, dict]) -> None:
+    """Store each copy of a page rendered now, until it may no longer be correct."""
+    until = valid_until(found.generation)
+    for entry in entries.values():
+        entry["until"] = until
+    caches["default"].set_many(
+        {found.key + suffix: entry for suffix, entry in entries.items()},
+        until - timezone.now().timestamp(),
+    )
 
 
 def fresh(entry):

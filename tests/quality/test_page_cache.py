@@ -8,6 +8,7 @@ from urllib.parse import parse_qs
 
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -191,13 +192,13 @@ def test_unknown_query_parameters_never_create_entries(client, site_pages):
     """?x=1 ... ?x=N must not fill the cache (issue 11): the key holds only what pages read."""
     url = reverse("initiatives:list")
     keys = []
-    original_set = pagecache.cache.set
+    original_set = cache.set
 
     def remember(key, *args, **kwargs):
         keys.append(key)
         return original_set(key, *args, **kwargs)
 
-    with mock.patch.object(pagecache.cache, "set", side_effect=remember):
+    with mock.patch.object(cache, "set", side_effect=remember):
         for n in range(5):
             assert HIT not in client.get(f"{url}?x={n}")  # nothing stored yet: rendered only
         stored = client.get(url)
@@ -295,7 +296,7 @@ def test_conditional_get_by_last_modified(client, site_pages):
 
 
 def test_a_cache_outage_costs_speed_not_the_page(client, site_pages):
-    with mock.patch("portal.pagecache.cache.get", side_effect=ConnectionError("redis down")):
+    with mock.patch("django.core.cache.cache.get", side_effect=ConnectionError("redis down")):
         response = client.get(reverse("portal:home"))
     assert response.status_code == 200
     assert HIT not in response
