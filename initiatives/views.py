@@ -31,6 +31,7 @@ class InitiativeListView(PublishedListView):
     template_name = "initiatives/initiative_list.html"
     context_object_name = "initiatives"
     paginate_by = 20
+    rows_on_demand = True  # each row is a remembered card
 
     def with_listing_data(self, queryset):
         return queryset.for_cards()
