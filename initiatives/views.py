@@ -44,4 +44,5 @@ class InitiativeDetailView(PublishedDetailView):
     context_object_name = "initiative"
 
     def get_queryset(self):
-        return super().get_queryset().select_related("municipality").prefetch_related("tags")
+        # The tags show only in remembered fragments: read when one is rendered, if at all.
+        return super().get_queryset().select_related("municipality").with_tags(on_first_use=True)

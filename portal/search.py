@@ -16,8 +16,7 @@ from html import escape
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import models
-from django.db.models import Count, F, Value, Window
-from django.db.models.functions import Concat
+from django.db.models import Count, F, Func, Value, Window
 from django.utils.safestring import SafeString, mark_safe
 
 from portal import sitefacts
@@ -134,7 +133,10 @@ def _merge(text, per_source, limit) -> SearchResults:
 
 def _pg_search(source, query, limit):
     parts = [part for name in source.snippet_fields for part in (F(name), Value(" \n "))][:-1]
-    document = Concat(*parts, output_field=models.TextField()) if len(parts) > 1 else parts[0]
+    # One CONCAT() rather than Django's Concat, which nests a pair of COALESCEs per part:
+    # the same text (CONCAT() reads NULL as ''), at a fraction of the cost of compiling a
+    # fifteen-part tree for every query.
+    document = Func(*parts, function="CONCAT", output_field=models.TextField())
     rows = list(
         source.search_queryset()
         .filter(search_vector=query)

@@ -102,3 +102,44 @@ def test_a_category_counts_what_visitors_see_and_a_preview_counts_drafts(editor_
     assert "Stöd och verktyg (2)" in preview
     assert "Stöd som utkast" in preview
     assert "Stöd och verktyg (1)" in visitor.get(url).content.decode()
+
+
+def test_an_initiative_page_reads_one_row_while_its_case_study_is_remembered():
+    initiative = InitiativeFactory(tags=["etik"], lessons_learned="Börja i liten skala.")
+    client = Client()
+    client.get(initiative.get_absolute_url())
+
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(initiative.get_absolute_url()).content.decode()
+
+    assert "Börja i liten skala." in html
+    assert 'href="/amnen/etik/"' in html
+    # The initiative itself; its tags, phase log and related content are in the fragments.
+    assert len(selects(queries)) == 1
+
+
+def test_an_initiative_page_shows_a_change_at_once():
+    initiative = InitiativeFactory(tags=["etik"], lessons_learned="Före ändringen.")
+    client = Client()
+    client.get(initiative.get_absolute_url())
+
+    initiative.lessons_learned = "Efter ändringen."
+    initiative.save()
+    initiative.tags.add("juridik")
+    html = client.get(initiative.get_absolute_url()).content.decode()
+
+    assert "Efter ändringen." in html
+    assert "Före ändringen." not in html
+    assert 'href="/amnen/juridik/"' in html
+
+
+def test_tags_read_on_first_use_are_read_once():
+    InitiativeFactory(slug="med-amnen", tags=["etik", "juridik"])
+    initiative = Initiative.objects.with_tags(on_first_use=True).get(slug="med-amnen")
+
+    with CaptureQueriesContext(connection) as queries:
+        first = [tag.name for tag in initiative.tags.all()]
+        again = [tag.name for tag in initiative.tags.all()]
+
+    assert first == again == ["etik", "juridik"]
+    assert len(queries) == 1
