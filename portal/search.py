@@ -136,9 +136,14 @@ def _pg_search(source, query, limit):
     # One CONCAT() rather than Django's Concat, which nests a pair of COALESCEs per part:
     # the same text (CONCAT() reads NULL as ''), at a fraction of the cost of compiling a
     # fifteen-part tree for every query.
-    document = Func(*parts, function="CONCAT", output_field=models.TextField())
+    document = (
+        Func(*parts, function="CONCAT", output_field=models.TextField())
+        if len(parts) > 1
+        else parts[0]
+    )
     rows = list(
         source.search_queryset()
+        .only(*source.result_fields)
         .filter(search_vector=query)
         .annotate(
             rank=SearchRank(F("search_vector"), query),
