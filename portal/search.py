@@ -160,7 +160,8 @@ def _pg_search(source, query, limit):
             ),
             total=Window(Count("pk")),
         )
-        .order_by("-rank", source.title_field)[:limit]
+        # The primary key last: hits that tie (one resource in two categories) keep an order.
+        .order_by("-rank", source.title_field, "pk")[:limit]
     )
     results = [_result(source, row, highlight_markers(row.headline)) for row in rows]
     return results, (rows[0].total if rows else 0)
