@@ -1,3 +1,5 @@
+from django.utils.functional import cached_property
+
 from initiatives.models import County, Initiative
 from publishing.facets import Facet
 from publishing.views import PublishedDetailView, PublishedListView
@@ -44,5 +46,10 @@ class InitiativeDetailView(PublishedDetailView):
     context_object_name = "initiative"
 
     def get_queryset(self):
-        # The tags show only in remembered fragments: read when one is rendered, if at all.
-        return super().get_queryset().select_related("municipality").with_tags(on_first_use=True)
+        # The page's frame: what it shows outside its remembered fragments.
+        return super().get_queryset().only(*Initiative.PAGE_FRAME_FIELDS)
+
+    @cached_property
+    def case_study(self):
+        """The initiative with all its page shows: read only when a fragment is rendered."""
+        return Initiative.objects.for_page().get(pk=self.object.pk)

@@ -143,3 +143,12 @@ def test_tags_read_on_first_use_are_read_once():
 
     assert first == again == ["etik", "juridik"]
     assert len(queries) == 1
+
+
+def test_a_preview_shows_the_drafts_case_study(editor_client):
+    draft = InitiativeFactory(draft=True, tags=["etik"], lessons_learned="Utkastets lärdom.")
+
+    html = editor_client.get(draft.get_absolute_url(), {"preview": "1"}).content.decode()
+
+    assert "Utkastets lärdom." in html
+    assert 'href="/amnen/etik/"' in html
