@@ -138,7 +138,7 @@ class Filters:
         """How many results the current choices give: remembered like the options' counts."""
         if self.cache_key is None:
             return self.results().count()
-        return generation.remember(f"{self.cache_key}:count", self.results().count)
+        return generation.remember(f"{self.cache_key}:count", lambda: self.results().count())
 
     @cached_property
     def groups(self) -> list[FacetGroup]:
