@@ -152,3 +152,17 @@ def test_a_preview_shows_the_drafts_case_study(editor_client):
 
     assert "Utkastets lärdom." in html
     assert 'href="/amnen/etik/"' in html
+
+
+def test_a_category_page_shows_a_new_resource_and_its_count_at_once(site_pages):
+    first = ResourceFactory(title="Första stödet")
+    url = first.category.get_absolute_url()
+    visitor = Client()
+    visitor.get(url)
+    visitor.get(url)  # the items and the count are remembered
+
+    ResourceFactory(title="Andra stödet", category=first.category)
+    html = visitor.get(url).content.decode()
+
+    assert "Andra stödet" in html
+    assert "Stöd och verktyg (2)" in html
