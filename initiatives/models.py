@@ -112,6 +112,14 @@ class InitiativeQuerySet(TaggedQuerySet, PublishableQuerySet):
             .defer("search_vector", "rendered_markdown")
         )
 
+    def for_page(self):
+        """Everything an initiative's own page shows."""
+        return (
+            self.select_related("municipality", "image")
+            .with_tags(on_first_use=True)
+            .defer("search_vector")
+        )
+
     def for_cards(self):
         """`with_listing_data()` without the case study's long texts, which no card shows."""
         return self.with_listing_data().defer(*CASE_STUDY_TEXTS)
@@ -138,6 +146,19 @@ class Initiative(KeepsOldAddresses, RendersMarkdown, SearchIndexed, Publishable)
         ("lessons_learned", "Lärdomar"),
     )
     MARKDOWN_FIELDS = ("body", *(field for field, _ in SECTIONS), "results")
+    # What an initiative's page shows outside the fragments it remembers (title, the
+    # description, review notes, the preview banner, "Senast uppdaterad").
+    PAGE_FRAME_FIELDS = (
+        "title",
+        "slug",
+        "ingress",
+        "status",
+        "published_at",
+        "unpublish_at",
+        "review_by",
+        "reviewed_at",
+        "updated_at",
+    )
     # The standard facts that are free text (the choices are filters, not words to find).
     FACT_TEXT_FIELDS = ("purpose", "legal_basis", "human_oversight", "data_used")
 

@@ -1,3 +1,5 @@
+from django.utils.functional import cached_property
+
 from initiatives.models import County, Initiative
 from publishing.facets import Facet
 from publishing.views import PublishedDetailView, PublishedListView
@@ -31,6 +33,7 @@ class InitiativeListView(PublishedListView):
     template_name = "initiatives/initiative_list.html"
     context_object_name = "initiatives"
     paginate_by = 20
+    rows_on_demand = True  # each row is a remembered card
 
     def with_listing_data(self, queryset):
         return queryset.for_cards()
@@ -43,4 +46,10 @@ class InitiativeDetailView(PublishedDetailView):
     context_object_name = "initiative"
 
     def get_queryset(self):
-        return super().get_queryset().select_related("municipality").prefetch_related("tags")
+        # The page's frame: what it shows outside its remembered fragments.
+        return super().get_queryset().only(*Initiative.PAGE_FRAME_FIELDS)
+
+    @cached_property
+    def case_study(self):
+        """The initiative with all its page shows: read only when a fragment is rendered."""
+        return Initiative.objects.for_page().get(pk=self.object.pk)

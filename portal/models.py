@@ -79,6 +79,7 @@ class Question(RendersMarkdown, SearchIndexed, models.Model):
             title_field="question",
             snippet_fields=("answer",),
             select_related=("page",),
+            url_fields=("page__slug",),
         ),
         markdown_fields=("answer",),
     )

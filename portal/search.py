@@ -16,8 +16,7 @@ from html import escape
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import models
-from django.db.models import Count, F, Value, Window
-from django.db.models.functions import Concat
+from django.db.models import Count, F, Func, Value, Window
 from django.utils.safestring import SafeString, mark_safe
 
 from portal import sitefacts
@@ -134,9 +133,17 @@ def _merge(text, per_source, limit) -> SearchResults:
 
 def _pg_search(source, query, limit):
     parts = [part for name in source.snippet_fields for part in (F(name), Value(" \n "))][:-1]
-    document = Concat(*parts, output_field=models.TextField()) if len(parts) > 1 else parts[0]
+    # One CONCAT() rather than Django's Concat, which nests a pair of COALESCEs per part:
+    # the same text (CONCAT() reads NULL as ''), at a fraction of the cost of compiling a
+    # fifteen-part tree for every query.
+    document = (
+        Func(*parts, function="CONCAT", output_field=models.TextField())
+        if len(parts) > 1
+        else parts[0]
+    )
     rows = list(
         source.search_queryset()
+        .only(*source.result_fields)
         .filter(search_vector=query)
         .annotate(
             rank=SearchRank(F("search_vector"), query),
@@ -153,7 +160,8 @@ def _pg_search(source, query, limit):
             ),
             total=Window(Count("pk")),
         )
-        .order_by("-rank", source.title_field)[:limit]
+        # The primary key last: hits that tie (one resource in two categories) keep an order.
+        .order_by("-rank", source.title_field, "pk")[:limit]
     )
     results = [_result(source, row, highlight_markers(row.headline)) for row in rows]
     return results, (rows[0].total if rows else 0)

@@ -138,6 +138,8 @@ def fill(html: str) -> SafeString:
 def fill_text(text: str, *, escape=str) -> str:
     """Plain text (a search snippet's source) with the short facts filled in; a table has
     no place there and is left out."""
+    if "{" not in text:
+        return text  # names no fact: most texts, and building the facts is not free
     for name, value in facts().items():
         token = "{" + name + "}"
         if token in text:

@@ -134,6 +134,13 @@ class Filters:
         return key if len(key) <= MAX_MEMO_KEY else None
 
     @cached_property
+    def count(self) -> int:
+        """How many results the current choices give: remembered like the options' counts."""
+        if self.cache_key is None:
+            return self.results().count()
+        return generation.remember(f"{self.cache_key}:count", lambda: self.results().count())
+
+    @cached_property
     def groups(self) -> list[FacetGroup]:
         if self.cache_key is None:
             return self._groups()

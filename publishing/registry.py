@@ -41,6 +41,10 @@ class SearchResults:
     title_field: str = "title"
     snippet_fields: tuple[str, ...] = ()  # the text a highlighted snippet is cut from
     select_related: tuple[str, ...] = ()  # what get_absolute_url() needs
+    # The fields get_absolute_url() reads ("category__slug" through select_related): a hit
+    # is read with these and its title only, not with every long text the snippet is cut
+    # from (the database cuts the snippet).
+    url_fields: tuple[str, ...] = ("slug",)
     # A field holding the language of the title ("en"), if titles may be in another
     # language than the site's: the result's title is then marked with lang="…".
     language_field: str | None = None
@@ -133,6 +137,12 @@ class ContentKind:
     @property
     def snippet_fields(self) -> tuple[str, ...]:
         return self.declaration.search.snippet_fields
+
+    @property
+    def result_fields(self) -> tuple[str, ...]:
+        """What a search result reads from a hit: its title, language and address."""
+        language = (self.language_field,) if self.language_field else ()
+        return (self.title_field, *language, *self.declaration.search.url_fields)
 
     def search_queryset(self) -> models.QuerySet:
         queryset = self.published().defer("search_vector")

@@ -23,6 +23,24 @@ from django.db.models.query import ModelIterable
 CACHE_NAME = "tags"  # the TaggableManager's attribute name: prefetch_related's cache key
 
 
+def _tags_queryset(model, field_name):
+    """What taggit's manager would build for a row, without the row's filter yet."""
+    through = model._meta.get_field(field_name).through
+    related_name = through.tag.field.related_query_name()
+    base = through.tag_model()._default_manager.distinct().order_by(f"{related_name}__pk")
+    filters = {
+        f"{related_name}__content_type__app_label": model._meta.app_label,
+        f"{related_name}__content_type__model": model._meta.model_name,
+    }
+    return base, filters, f"{related_name}__object_id"
+
+
+def _keep(row, field_name, queryset):
+    if not hasattr(row, "_prefetched_objects_cache"):
+        row._prefetched_objects_cache = {}
+    row._prefetched_objects_cache[field_name] = queryset
+
+
 def attach_tags(rows, field_name: str = CACHE_NAME) -> None:
     """Load the tags of `rows` (instances of one tagged model) with one query."""
     if not rows:
@@ -44,34 +62,38 @@ def attach_tags(rows, field_name: str = CACHE_NAME) -> None:
             seen[object_id].add(tag_id)
             tags_of[object_id].append(tag_model(id=tag_id, name=name, slug=slug))
 
-    related_name = through.tag.field.related_query_name()
-    # What taggit's manager would build per row, without its filter (added lazily below).
-    base = tag_model._default_manager.distinct().order_by(f"{related_name}__pk")
+    base, filters, object_id = _tags_queryset(model, field_name)
     for row in rows:
         queryset = base._chain()
-        queryset._defer_next_filter = True
-        queryset = queryset.filter(
-            **{
-                f"{related_name}__content_type__app_label": model._meta.app_label,
-                f"{related_name}__content_type__model": model._meta.model_name,
-                f"{related_name}__object_id": row.pk,
-            }
-        )
+        queryset._defer_next_filter = True  # the filter is added only if the query runs
+        queryset = queryset.filter(**filters, **{object_id: row.pk})
         queryset._result_cache = tags_of.get(row.pk, [])
         queryset._prefetch_done = True
-        if not hasattr(row, "_prefetched_objects_cache"):
-            row._prefetched_objects_cache = {}
-        row._prefetched_objects_cache[field_name] = queryset
+        _keep(row, field_name, queryset)
+
+
+def tags_on_first_use(row, field_name: str = CACHE_NAME) -> None:
+    """Let `row.tags.all()` read the tags when first used, and reuse them after that.
+
+    For a page that shows its object's tags only in remembered fragments: while they are
+    remembered the tags are not read at all; when they are rendered, once, not once for
+    every `tags.all()` (taggit's manager returns this same queryset each time).
+    """
+    base, filters, object_id = _tags_queryset(type(row), field_name)
+    queryset = base._chain()
+    queryset._defer_next_filter = True  # built only if the query runs
+    _keep(row, field_name, queryset.filter(**filters, **{object_id: row.pk}))
 
 
 class TaggedQuerySet(models.QuerySet):
     """A queryset that can bring its rows' tags along: `.with_tags()`."""
 
-    _with_tags = False
+    _with_tags = False  # False, "now" (one query for all rows) or "on first use"
 
-    def with_tags(self):
+    def with_tags(self, *, on_first_use: bool = False):
+        """The rows' tags now, or, `on_first_use`, each row's when it is first asked for."""
         clone = self._chain()
-        clone._with_tags = True
+        clone._with_tags = "on first use" if on_first_use else "now"
         return clone
 
     def _clone(self):
@@ -83,4 +105,8 @@ class TaggedQuerySet(models.QuerySet):
         fetching = self._result_cache is None
         super()._fetch_all()
         if fetching and self._with_tags and self._iterable_class is ModelIterable:
-            attach_tags(self._result_cache)
+            if self._with_tags == "on first use":
+                for row in self._result_cache:
+                    tags_on_first_use(row)
+            else:
+                attach_tags(self._result_cache)

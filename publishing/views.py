@@ -5,12 +5,15 @@ for an editor previewing, see publishing/preview.py), breadcrumbs, and "Senast u
 A content app's view names its model, its breadcrumb trail and, for lists, its facets.
 """
 
+from django.core.paginator import Paginator
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView
 
 from publishing import generation
 from publishing.facets import Filters
 from publishing.preview import PreviewMixin, visible
+from publishing.rows import RowsOnDemand
 
 
 class ContentPageMixin:
@@ -50,6 +53,18 @@ class ContentPageMixin:
         return self.get_last_updated()
 
 
+class CountedPaginator(Paginator):
+    """A paginator told its count, for a list whose count is known without a query."""
+
+    def __init__(self, object_list, per_page, *, count, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.known_count = count
+
+    @cached_property
+    def count(self):
+        return self.known_count
+
+
 class PublishedListView(ContentPageMixin, ListView):
     """A list of the published rows of `model`, filtered by `facets` when it has any."""
 
@@ -57,6 +72,10 @@ class PublishedListView(ContentPageMixin, ListView):
     remember_last_updated = True
     facets = ()
     ordering_fields: tuple[str, ...] = ("pk",)
+    # A paginated list whose template shows each row through a remembered fragment reads
+    # only its rows' pks, and the rows in full only when a fragment is rendered
+    # (publishing/rows.py).
+    rows_on_demand = False
 
     @classmethod
     def read_query_params(cls) -> tuple[str, ...]:
@@ -73,10 +92,23 @@ class PublishedListView(ContentPageMixin, ListView):
                 queryset, self.facets, self.request.GET, memo_key=f"facets:{self.request.path}"
             )
             queryset = self.filters.results()
-        return self.with_listing_data(queryset).order_by(*self.ordering_fields)
+        queryset = queryset.order_by(*self.ordering_fields)
+        return queryset if self.rows_on_demand else self.with_listing_data(queryset)
 
     def with_listing_data(self, queryset):
         return queryset.with_listing_data() if hasattr(queryset, "with_listing_data") else queryset
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        if self.facets:
+            # The number of results is remembered with the facets' counts.
+            return CountedPaginator(queryset, per_page, count=self.filters.count, **kwargs)
+        return super().get_paginator(queryset, per_page, **kwargs)
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, rows, is_paginated = super().paginate_queryset(queryset, page_size)
+        if self.rows_on_demand:
+            rows = page.object_list = RowsOnDemand(rows, load=self.with_listing_data)
+        return paginator, page, rows, is_paginated
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -242,6 +242,7 @@ class Resource(SearchIndexed, Publishable):
             label="Stöd och verktyg",
             snippet_fields=("description",),
             select_related=("category",),
+            url_fields=("category__slug",),
             language_field="language",
         ),
         link_fields=("url",),

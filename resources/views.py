@@ -4,7 +4,8 @@ from publishing import generation
 from publishing.facets import Facet
 from publishing.models import latest_update
 from publishing.preview import visible
-from publishing.views import PublishedDetailView, PublishedListView
+from publishing.rows import RowsOnDemand
+from publishing.views import CountedPaginator, PublishedDetailView, PublishedListView
 from resources.models import Category, Resource
 
 FACETS = (
@@ -59,9 +60,18 @@ class CategoryDetailView(PublishedDetailView):
         self.resources = visible(self.request, Resource.objects.in_category(self.object))
         context = super().get_context_data(**kwargs)
         # Paginated so a page stays small however much a category grows; get_page() turns
-        # a bad ?page= into the nearest real page instead of an error.
-        paginator = Paginator(self.resources.with_listing_data(), CATEGORY_PAGE_SIZE)
+        # a bad ?page= into the nearest real page instead of an error. What visitors see
+        # is counted once per content generation; a preview counts drafts too.
+        if self.request.is_preview:
+            paginator = Paginator(self.resources, CATEGORY_PAGE_SIZE)
+        else:
+            count = generation.remember(f"category-count:{self.object.pk}", self.resources.count)
+            paginator = CountedPaginator(self.resources, CATEGORY_PAGE_SIZE, count=count)
         page_obj = paginator.get_page(self.request.GET.get("page"))
+        # Each resource is a remembered item: read in full only when one is rendered.
+        page_obj.object_list = RowsOnDemand(
+            page_obj.object_list, load=lambda resources: resources.with_listing_data()
+        )
         context.update(
             {
                 "paginator": paginator,
@@ -93,3 +103,4 @@ class ResourceListView(PublishedListView):
     template_name = "resources/resource_list.html"
     context_object_name = "resources"
     paginate_by = 25
+    rows_on_demand = True  # each row is a remembered resource item

@@ -11,6 +11,7 @@ from django import template
 
 from portal import related
 from publishing import generation
+from publishing.rows import RowsOnDemand
 
 register = template.Library()
 
@@ -33,9 +34,17 @@ def with_related_initiatives(resources):
     """`{% with_related_initiatives page_obj.object_list as resources %}`.
 
     The resources again, each with `related_initiatives`: published initiatives sharing
-    its tags, found in a fixed number of queries for the whole list.
+    its tags, found in a fixed number of queries for the whole list. Rows read on demand
+    (publishing/rows.py) get them when they are loaded: only if an item is rendered.
     """
+    if isinstance(resources, RowsOnDemand):
+        return resources.after_load(_attach_related_initiatives)
     resources = list(resources)
+    _attach_related_initiatives(resources)
+    return resources
+
+
+def _attach_related_initiatives(resources):
     signature = repr([(resource.pk, _tag_ids(resource)) for resource in resources])
     digest = hashlib.sha256(signature.encode()).hexdigest()[:32]
 
@@ -48,4 +57,3 @@ def with_related_initiatives(resources):
     found = generation.remember(f"related-initiatives:{digest}", find)
     for resource in resources:
         resource.related_initiatives = found.get(resource.pk, [])
-    return resources

@@ -466,3 +466,20 @@ def test_update_search_index_command_rebuilds_a_missing_index(kalmar):
 
     assert "initiatives.Initiative: 1 rader indexerade" in out.getvalue()
     assert titles(search("schemaläggning")) == [kalmar.title]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the PostgreSQL search")
+def test_a_hit_is_read_without_the_long_texts_the_database_cuts_snippets_from(client):
+    InitiativeFactory(title="Schemaläggning", lessons_learned="Schemaläggning tar tid.")
+    resource = ResourceFactory(title="Stöd för schemaläggning")
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/sok/", {"q": "schemaläggning"}).content.decode()
+
+    assert "Schemaläggning" in html
+    assert f'href="{resource.get_absolute_url()}"' in html
+    selected = [q["sql"].split(" FROM ")[0] for q in queries.captured_queries]
+    searched = [sql for sql in selected if "ts_headline" in sql]
+    assert searched
+    for sql in searched:
+        columns = sql.split("ts_rank")[0]
+        assert "lessons_learned" not in columns and '"description"' not in columns
