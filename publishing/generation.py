@@ -196,17 +196,21 @@ def remember(name: str, compute: Callable[[], Any]) -> Any:
     size = sys.getsizeof(name) + size_of(value)
     if size > MEMO_BYTES // 8:
         return value  # one value must not push out a large part of the others
+    _store(name, (gen, until, value, size))
+    return value
+
+
+def _store(name: str, entry: tuple[str, float, Any, int]) -> None:
     global _memo_bytes
     with _memo_lock:
         replaced = _memo.pop(name, None)
         if replaced is not None:
             _memo_bytes -= replaced[3]
-        _memo[name] = (gen, until, value, size)
-        _memo_bytes += size
+        _memo[name] = entry
+        _memo_bytes += entry[3]
         while len(_memo) > MEMO_SIZE or _memo_bytes > MEMO_BYTES:
             # The oldest entry first (dicts keep insertion order): cheap and good enough.
             _memo_bytes -= _memo.pop(next(iter(_memo)))[3]
-    return value
 
 
 def size_of(value: Any, _seen: set[int] | None = None, _depth: int = 0) -> int:
