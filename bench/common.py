@@ -142,6 +142,36 @@ def request(port, path, method="GET", body=None, headers=None, timeout=10):
         connection.close()
 
 
+def compile_bytecode():
+    """Write the project's .pyc files, as a production server has them after its first start.
+
+    Without them (PYTHONDONTWRITEBYTECODE set, as on some development machines) every worker
+    compiles each of the project's modules from source, which costs it about 2 MB of memory
+    for good (bench/README.md, "Worker memory").
+    """
+    import compileall
+
+    for folder in sorted(ROOT.iterdir()):
+        if (folder / "__init__.py").exists() or (folder / "apps.py").exists():
+            compileall.compile_dir(folder, quiet=1)
+
+
+def memory_of(pid):
+    """RSS, PSS and USS of one process, in MB, from /proc/PID/smaps_rollup.
+
+    RSS counts every page the process has in memory, those it shares with gunicorn's master
+    and the other workers included (the goal of issue 12 counts RSS); PSS divides the shared
+    pages among their sharers; USS is what only this process holds.
+    """
+    fields = {}
+    with contextlib.suppress(OSError):
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]:
+            name, _, rest = line.partition(":")
+            fields[name] = int(rest.split()[0]) / 1024
+    uss = fields.get("Private_Clean", 0) + fields.get("Private_Dirty", 0)
+    return {"rss": fields.get("Rss", 0), "pss": fields.get("Pss", 0), "uss": uss}
+
+
 class Gunicorn:
     """gunicorn serving portal.wsgi on a loopback port, stopped on exit."""
 
@@ -153,9 +183,14 @@ class Gunicorn:
         self.log_path = RESULTS / f"{log_name}.log"
 
     def __enter__(self):
+        compile_bytecode()
         command = [
             GUNICORN,
             self.app,
+            # The project's own settings (gunicorn.conf.py: the malloc arenas), as in
+            # production; the baselines get them too, so the floors compare like with like.
+            "--config",
+            str(ROOT / "gunicorn.conf.py"),
             "--bind",
             f"127.0.0.1:{self.port}",
             "--workers",
@@ -201,14 +236,11 @@ class Gunicorn:
 
     def worker_rss_mb(self):
         """Resident memory of each worker process, in MB."""
-        sizes = []
-        for pid in self.worker_pids():
-            with contextlib.suppress(OSError):
-                status = Path(f"/proc/{pid}/status").read_text()
-                for line in status.splitlines():
-                    if line.startswith("VmRSS:"):
-                        sizes.append(int(line.split()[1]) / 1024)
-        return sizes
+        return [memory["rss"] for memory in self.worker_memory()]
+
+    def worker_memory(self):
+        """RSS, PSS and USS of each worker process, in MB."""
+        return [memory_of(pid) for pid in self.worker_pids()]
 
     def __exit__(self, *exc):
         if self.process and self.process.poll() is None:

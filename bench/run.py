@@ -222,11 +222,13 @@ def bench_scale(args, wrk_path, env, scale, counts, baseline_server):
                 result["bytes"] = sizes.get(name)
                 report(name, result, baselines[kind], GOALS[kind])
                 rows.append((scale, mode, name, result, baselines[kind], GOALS[kind]))
-            rss = server.worker_rss_mb()
+            workers = server.worker_memory()
+        rss = [worker["rss"] for worker in workers]
         memory.append((scale, mode, rss))
+        # RSS is what the goal counts; USS (what only that worker holds) for insight.
         log(
             "  worker memory (RSS) after the block: "
-            + ", ".join(f"{mb:.0f} MB" for mb in rss)
+            + ", ".join(f"{worker['rss']:.0f} MB (USS {worker['uss']:.0f})" for worker in workers)
             + f"  (goal ≤ {MEMORY_GOAL_MB:.0f} MB each)"
         )
     return rows, memory

@@ -20,7 +20,9 @@ page cache stores, belong to the same generation.
 
 import logging
 import secrets
+import sys
 import threading
+import types
 from collections.abc import Callable
 from typing import Any
 
@@ -38,11 +40,17 @@ logger = logging.getLogger(__name__)
 KEY = "publishing:generation"
 # Values remembered per process at most (facet counts are kept per filter combination).
 MEMO_SIZE = 1000
+# ... and the memory they may hold together, estimated (`size_of`). Some keys come from
+# visitors (a search's words, a list's filters), so the count alone would let a crawler fill
+# every worker with a thousand search results; fragments and counts for the whole demo
+# content take about 0.5 MB (bench/README.md, "Worker memory").
+MEMO_BYTES = 4 * 1024 * 1024
 # However long a generation lasts, a remembered value is recomputed after this long.
 LONGEST_SECONDS = 3600
 
 _request = threading.local()
-_memo: dict[str, tuple[str, float, Any]] = {}
+_memo: dict[str, tuple[str, float, Any, int]] = {}  # name: (generation, until, value, size)
+_memo_bytes = 0  # the sizes in _memo, added up
 _memo_lock = threading.Lock()
 
 
@@ -187,10 +195,49 @@ def remember(name: str, compute: Callable[[], Any]) -> Any:
     except Exception:
         logger.warning("Could not read the next scheduled change", exc_info=True)
         return value
-    with _memo_lock:
-        _memo.pop(name, None)
-        _memo[name] = (gen, until, value)
-        while len(_memo) > MEMO_SIZE:
-            # The oldest entry first (dicts keep insertion order): cheap and good enough.
-            del _memo[next(iter(_memo))]
+    size = sys.getsizeof(name) + size_of(value)
+    if size > MEMO_BYTES // 8:
+        return value  # one value must not push out a large part of the others
+    _store(name, (gen, until, value, size))
     return value
+
+
+def _store(name: str, entry: tuple[str, float, Any, int]) -> None:
+    global _memo_bytes
+    with _memo_lock:
+        replaced = _memo.pop(name, None)
+        if replaced is not None:
+            _memo_bytes -= replaced[3]
+        _memo[name] = entry
+        _memo_bytes += entry[3]
+        while len(_memo) > MEMO_SIZE or _memo_bytes > MEMO_BYTES:
+            # The oldest entry first (dicts keep insertion order): cheap and good enough.
+            _memo_bytes -= _memo.pop(next(iter(_memo)))[3]
+
+
+def size_of(value: Any, _seen: set[int] | None = None, _depth: int = 0) -> int:
+    """Bytes that `value` and what it holds take, estimated (for the memo's budget).
+
+    Follows containers, dataclasses and model instances (their attributes) a few levels down,
+    each object once; classes, functions and modules are shared with the rest of the process
+    and not counted.
+    """
+    seen = set() if _seen is None else _seen
+    if id(value) in seen or isinstance(value, _SHARED):
+        return 0
+    seen.add(id(value))
+    size = sys.getsizeof(value)
+    if _depth >= 8 or isinstance(value, str | bytes | int | float | bool | None):
+        return size
+    if isinstance(value, dict):
+        children = [*value.keys(), *value.values()]
+    elif isinstance(value, list | tuple | set | frozenset):
+        children = list(value)
+    else:
+        attributes = getattr(value, "__dict__", None)
+        children = list(attributes.values()) if isinstance(attributes, dict) else []
+        size += sys.getsizeof(attributes) if attributes is not None else 0
+    return size + sum(size_of(child, seen, _depth + 1) for child in children)
+
+
+_SHARED = (type, types.ModuleType, types.FunctionType, types.BuiltinFunctionType, types.MethodType)

@@ -84,6 +84,40 @@ def test_a_crafted_list_of_choices_is_not_kept_in_memory():
     assert not any(key.startswith("facets:") for key in kept)
 
 
+def test_many_searches_keep_the_memory_of_remembered_values_bounded(monkeypatch):
+    # A crawler asking a new question each time: each answer is remembered, but together
+    # they never take more than the budget, and the newest are the ones kept.
+    monkeypatch.setattr(generation, "MEMO_BYTES", 64 * 1024)
+    for n in range(100):
+        generation.remember(f"test-search:{n}", lambda n=n: [f"träff {n} " * 100] * 3)
+    kept = [name for name in generation._memo if name.startswith("test-search:")]
+    assert generation._memo_bytes <= 64 * 1024
+    assert generation._memo_bytes == sum(entry[3] for entry in generation._memo.values())
+    assert "test-search:99" in kept and "test-search:0" not in kept
+    assert 10 < len(kept) < 100
+
+
+def test_a_value_too_large_for_the_budget_is_computed_every_time(monkeypatch):
+    monkeypatch.setattr(generation, "MEMO_BYTES", 64 * 1024)
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return "x" * (64 * 1024 // 8 + 1)
+
+    generation.remember("test-large", compute)
+    generation.remember("test-large", compute)
+    assert len(calls) == 2
+    assert "test-large" not in generation._memo
+
+
+def test_the_size_of_a_remembered_value_counts_what_it_holds():
+    page = Initiative(title="Ett initiativ " * 10, ingress="Sammanfattning " * 200)
+    text_alone = generation.size_of(page.title) + generation.size_of(page.ingress)
+    assert generation.size_of([page]) > text_alone
+    assert generation.size_of({"a": [page], "b": (page,)}) < 2 * generation.size_of([page])
+
+
 def test_a_fragment_is_rendered_once_per_generation_and_never_in_a_preview():
     template = Template(
         '{% load remembered %}{% remembered "test-fragment" n %}{{ value }}{% endremembered %}'
