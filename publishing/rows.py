@@ -14,6 +14,7 @@ is loaded in full at once, in the fixed number of queries `load` needs. So nothi
 remembered here that the page would not otherwise show: it is the same rows, read lazily.
 """
 
+import hashlib
 from collections.abc import Callable, Iterator
 
 
@@ -81,6 +82,12 @@ class RowsOnDemand:
             for then in self._after_load:
                 then(self.objects())
         return self._instances
+
+    @property
+    def signature(self) -> str:
+        """Which rows, in which order: a `{% remembered %}` part for markup showing exactly
+        these rows (the rows are still read per request; only their markup is kept)."""
+        return hashlib.sha256(repr([row.pk for row in self.rows]).encode()).hexdigest()[:32]
 
     def __iter__(self) -> Iterator[Row]:
         return iter(self.rows)

@@ -166,3 +166,26 @@ def test_a_category_page_shows_a_new_resource_and_its_count_at_once(site_pages):
 
     assert "Andra stödet" in html
     assert "Stöd och verktyg (2)" in html
+
+
+def test_the_markup_of_a_page_of_rows_is_remembered_for_exactly_those_rows(site_pages):
+    from publishing.templatetags.remembered import rows_key
+
+    first = ResourceFactory(title="Stöd på första sidan")
+    for n in range(25):
+        ResourceFactory(title=f"Stöd {n:02d}", category=first.category)
+    url = first.category.get_absolute_url()
+    visitor = Client()
+    page_one = visitor.get(url).content.decode()
+    page_two = visitor.get(f"{url}?page=2").content.decode()
+    # Each page its own rows, also when asked again (the markup is remembered per rows).
+    assert visitor.get(url).content.decode() == page_one
+    assert visitor.get(f"{url}?page=2").content.decode() == page_two
+    titles = {f"Stöd {n:02d}" for n in range(25)} | {"Stöd på första sidan"}
+    on_one = {title for title in titles if title in page_one}
+    on_two = {title for title in titles if title in page_two}
+    assert on_one and on_two and not on_one & on_two
+    assert len(on_one | on_two) == 26
+
+    # Rows the page did not read on demand (a plain list) are never remembered.
+    assert rows_key([first]) is None
