@@ -109,7 +109,8 @@ class PageViewMiddleware:
         try:
             view = offer_to_page_cache(request)
         except Exception:
-            logger.warning("Could not offer the page view to the page cache", exc_info=True)
+            # Counted below instead, and a cache outage is logged there: one line a request.
+            logger.debug("Could not offer the page view to the page cache", exc_info=True)
         response = self.get_response(request)
         search = searchreport.take(response)
         # Counting must never cost a visitor the page. It goes to the cache only, so a

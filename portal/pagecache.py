@@ -162,7 +162,7 @@ def page_key(request, query: str) -> str:
 
 @dataclasses.dataclass
 class Lookup:
-    key: str  # where to store the page rendered now (with a variant's suffix)
+    key: str  # where to store the page rendered now (each copy adds its suffix)
     generation: str
     entry: dict | None  # the stored page, or None on a miss
 
