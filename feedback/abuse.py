@@ -95,12 +95,12 @@ def rate_limited(client: str, *, cache=None, limit=None, window=None) -> bool:
     return count > limit
 
 
-# INCR, and the expiry set by the first submission of the window.
-COUNT_IN_WINDOW = """
+# INCR, and the expiry set by the first submission of the window (KEYS[1], ARGV[1]).
+_COUNT = """
 local count = redis.call('INCR', KEYS[1])
 if count == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
-return count
 """
+COUNT_IN_WINDOW = _COUNT + "return count\n"
 
 
 def redis_client(cache=None):
@@ -157,7 +157,7 @@ def admitted(client: str, *parts):
         return
     answer = script(redis, ADMIT)(
         keys=[
-            cache.make_key(f"feedback:rate:{client}"),
+            cache.make_key(_rate_key(client)),
             cache.make_key(_duplicate_key(client, parts)),
         ],
         args=[
@@ -173,13 +173,14 @@ def admitted(client: str, *parts):
 
 # COUNT_IN_WINDOW, then (under the limit) the duplicate marker as cache.add() sets it:
 # 0 over the limit, 1 admitted, 2 a duplicate.
-ADMIT = """
-local count = redis.call('INCR', KEYS[1])
-if count == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
+ADMIT = (
+    _COUNT
+    + """
 if count > tonumber(ARGV[2]) then return 0 end
 if redis.call('SET', KEYS[2], 1, 'NX', 'EX', ARGV[3]) then return 1 end
 return 2
 """
+)
 
 
 @contextlib.contextmanager
