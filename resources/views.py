@@ -39,7 +39,16 @@ class CategoryListView(PublishedListView):
 
     def get_queryset(self):
         # The list shows names and descriptions, not the categories' own texts.
-        return super().get_queryset().with_resource_count().defer("body", "rendered_markdown")
+        return super().get_queryset().defer("body", "rendered_markdown")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # Counting every resource is the page's costliest query and the same for everyone
+        # (published resources only, in a preview too): once per content generation.
+        counts = generation.remember("category-resource-counts", Category.objects.resource_counts)
+        for category in context["categories"]:
+            category.resource_count = counts.get(category.pk, 0)
+        return context
 
     def get_last_updated(self):
         return latest_update(Resource.objects.published(), Category.objects.all())

@@ -483,3 +483,23 @@ def test_a_hit_is_read_without_the_long_texts_the_database_cuts_snippets_from(cl
     for sql in searched:
         columns = sql.split("ts_rank")[0]
         assert "lessons_learned" not in columns and '"description"' not in columns
+
+
+def test_the_results_markup_is_remembered_per_question_until_content_changes(
+    client, settings, kalmar
+):
+    from publishing import generation
+
+    settings.PAGE_CACHE_SECONDS = 0
+    url = reverse("portal:search") + "?q=schemaplanering"
+    first = client.get(url).content.decode()
+    assert "Kalmar kommun testar AI för hjälp med schemaplanering" in first
+    assert "fragment:search-results:schemaplanering" in generation._memo
+    assert client.get(url).content.decode() == first
+
+    kalmar.title = "Kalmar kommun prövar AI för schemaplanering"
+    kalmar.save()  # a new generation: the results and their markup are made again
+
+    again = client.get(url).content.decode()
+    assert "Kalmar kommun prövar AI för schemaplanering" in again
+    assert "testar AI för hjälp" not in again

@@ -186,6 +186,9 @@ def test_the_markup_of_a_page_of_rows_is_remembered_for_exactly_those_rows(site_
     on_two = {title for title in titles if title in page_two}
     assert on_one and on_two and not on_one & on_two
     assert len(on_one | on_two) == 26
+    # The pagination, remembered per address, says which page it is.
+    assert "Sida 1 av 2" in page_one and "Sida 2 av 2" in page_two
+    assert 'href="?page=2"' in page_one and 'href="?page=1"' in page_two
 
     # Rows the page did not read on demand (a plain list) are never remembered.
     assert rows_key([first]) is None

@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from resources.models import Category
+from resources.models import Category, Resource
 from tests.factories import InitiativeFactory, ResourceFactory
 
 pytestmark = pytest.mark.django_db
@@ -74,3 +74,35 @@ def test_lists_do_not_fetch_the_search_index_or_rendered_sections(client, site_p
             and not (category_page and sql.startswith('SELECT "resources_category"'))
         ]
         assert not rendered, url
+
+
+def test_a_category_page_reads_its_resources_by_title_without_joining_the_category(site_pages):
+    juridik = Category.objects.get(slug="juridik")
+    second = ResourceFactory(category=juridik, title="Bb")
+    first = ResourceFactory(category=juridik, title="Aa")
+    ResourceFactory(category=Category.objects.get(slug="etik"), title="Ab")
+
+    resources = Resource.objects.published().in_category(juridik)
+
+    assert list(resources) == [first, second]
+    # The order (title, pk) is the index's (resource_category_title_idx): the database
+    # stops after a page instead of sorting the whole category behind a join.
+    assert " JOIN " not in str(resources.query)
+
+
+def test_the_category_overview_counts_resources_once_per_content_change(
+    client, settings, site_pages
+):
+    settings.PAGE_CACHE_SECONDS = 0
+    ResourceFactory(category=Category.objects.get(slug="juridik"))
+    url = reverse("resources:category_list")
+    client.get(url)
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert not [q["sql"] for q in queries if "COUNT(" in q["sql"]]
+    assert {c.slug: c.resource_count for c in response.context["categories"]}["juridik"] == 1
+
+    ResourceFactory(category=Category.objects.get(slug="juridik"))  # a change: counted again
+    response = client.get(url)
+    assert {c.slug: c.resource_count for c in response.context["categories"]}["juridik"] == 2
