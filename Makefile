@@ -51,7 +51,7 @@ test: install ## Run every test (lint, migrations check, pytest incl. browser te
 	DATABASE_URL="$${DATABASE_URL:-$(TEST_DATABASE_URL)}" $(PY) -m pytest $(PYTEST_ARGS)
 
 .PHONY: bench
-bench: install ## Speed benchmark: gunicorn + PostgreSQL + wrk, 1x/10x/100x content (~10 min)
+bench: install ## Speed benchmark: gunicorn + PostgreSQL + wrk, 1x/10x/100x content (~20 min)
 	$(PY) bench/run.py $(BENCH_ARGS)
 
 .PHONY: resilience
