@@ -12,10 +12,12 @@ remembered fragments rendered, as on a site that has been up for a while).
 The baselines are a separate bare Django project (bench/baseline: no middleware, no view
 counting, nothing of ours) served by its own gunicorn with the same workers and threads:
 a template page of 20 items, the same page read from PostgreSQL, and a bare insert. Each
-target is reported as a ratio to the baseline of its kind, measured right before it, so
-that both see the machine in the same state (other work on a shared machine moves the
-figures by a third within minutes): cached pages to the template page, uncached pages to
-the PostgreSQL page, the feedback POST to the insert. Worker memory (RSS) is printed after
+target is reported as a ratio to the baseline of its kind: cached pages to the template
+page, uncached pages to the PostgreSQL page, the feedback POST to the insert. Other work
+on a shared machine halves or doubles every figure for seconds at a time, so a target and
+its baseline are measured in short runs that take turns (`--rounds` of `--duration`
+seconds each), and each figure is the median over the rounds: the ratio the median of
+the rounds' ratios, each between two runs seconds apart. Worker memory (RSS) is printed after
 each block. The figures also go into bench/README.md.
 """
 
@@ -24,10 +26,12 @@ import atexit
 import os
 import platform
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
 from datetime import date
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
@@ -214,18 +218,16 @@ def bench_scale(args, wrk_path, env, scale, counts, baseline_server):
                 # Not counted: the first requests of a worker compile templates, open
                 # connections and render what later requests find remembered.
                 wrk(wrk_path, server.port, path, args, script, seconds=args.warmup)
-                # The baseline of this target's kind right before it, on the same machine
-                # state (see the module's docstring).
                 label, baseline_path = BASELINES[kind]
-                baseline = wrk(
-                    wrk_path,
-                    baseline_server.port,
-                    baseline_path,
-                    args,
-                    insert if kind == "post" else None,
+                baseline_script = insert if kind == "post" else None
+                result, baseline = alternate(
+                    partial(
+                        wrk, wrk_path, baseline_server.port, baseline_path, args, baseline_script
+                    ),
+                    partial(wrk, wrk_path, server.port, path, args, script),
+                    args.rounds,
                 )
                 baseline["name"] = label
-                result = wrk(wrk_path, server.port, path, args, script)
                 result["bytes"] = sizes.get(name)
                 report(name, result, baseline, GOALS[kind])
                 rows.append((scale, mode, name, result, baseline, GOALS[kind]))
@@ -241,6 +243,33 @@ def bench_scale(args, wrk_path, env, scale, counts, baseline_server):
     return rows, memory
 
 
+def alternate(measure_baseline, measure_target, rounds):
+    """A target and its baseline in turns; the median of each figure over the rounds.
+
+    The ratio is the median of the rounds' ratios, each between two runs seconds apart: a
+    slow spell of the machine that falls on one side of one round moves it, not the result.
+    """
+    pairs = []
+    for _ in range(rounds):
+        baseline = measure_baseline()
+        pairs.append((baseline, measure_target()))
+    baselines, targets = [b for b, _ in pairs], [t for _, t in pairs]
+    result, baseline = median_of(targets), median_of(baselines)
+    result["ratio"] = statistics.median(ratio_of(t, b) for b, t in pairs)
+    return result, baseline
+
+
+def median_of(runs):
+    """One run's figures from several: medians, and every error counted."""
+    return {
+        "rps": statistics.median(run["rps"] for run in runs),
+        "p50": statistics.median(run["p50"] for run in runs),
+        "p99": statistics.median(run["p99"] for run in runs),
+        "errors": sum(run["errors"] for run in runs),
+        "socket_errors": "; ".join(run["socket_errors"] for run in runs if run["socket_errors"]),
+    }
+
+
 def warm_up_baselines(args, wrk_path, baseline_server):
     """A short unmeasured run of each baseline, as each target gets."""
     insert = lua_post(baseline_server.port, "/mall/", "page=%2F", scheme="http")
@@ -250,6 +279,8 @@ def warm_up_baselines(args, wrk_path, baseline_server):
 
 
 def ratio_of(result, baseline):
+    if "ratio" in result:  # measured in rounds (alternate)
+        return result["ratio"]
     return result["rps"] / baseline["rps"] if baseline["rps"] else float("nan")
 
 
@@ -288,13 +319,15 @@ def write_readme(rows, memory, args):
         START,
         f"Run {date.today().isoformat()} on this machine: {os.cpu_count()} cores ({cpu}), "
         f"gunicorn {args.workers} workers × 4 threads (site and baselines alike), "
-        f"wrk -t{args.threads} -c{args.connections} -d{args.duration}s on the same cores, "
+        f"wrk -t{args.threads} -c{args.connections}, {args.rounds} runs of {args.duration} s per "
+        "target taking turns with its baseline, on the same cores, "
         f"PostgreSQL on loopback; load average at the end {load} (other work on the "
         "machine included).",
         "",
         "Ratios: cached pages (`på`) to the bare template page, uncached pages (`av`) to the "
         "bare PostgreSQL page, the feedback POST to the bare insert; each target after an "
-        f"unmeasured {args.warmup} s warm-up, its baseline measured right before it. Goal met: "
+        f"unmeasured {args.warmup} s warm-up. Each figure is the median over the rounds, the "
+        "ratio the median of the rounds' ratios. Goal met: "
         f"ratio ≥ the goal and p99 < {P99_GOAL_MS:.0f} ms.",
         "",
         "| content | page cache | target | KB | req/s | p50 ms | p99 ms | baseline | "
@@ -341,7 +374,12 @@ def main():
         choices=["av", "på"],
         help="page cache off (av) and on (på)",
     )
-    parser.add_argument("--duration", type=int, default=10, help="seconds per target")
+    parser.add_argument(
+        "--duration", type=int, default=2, help="seconds per run (of a target or a baseline)"
+    )
+    parser.add_argument(
+        "--rounds", type=int, default=5, help="runs of each target, taking turns with its baseline"
+    )
     parser.add_argument(
         "--warmup", type=int, default=2, help="unmeasured seconds before each target"
     )
