@@ -3,7 +3,7 @@ from django.core.paginator import Paginator
 from publishing import generation
 from publishing.facets import Facet
 from publishing.models import latest_update
-from publishing.preview import visible
+from publishing.preview import can_preview, visible
 from publishing.rows import RowsOnDemand
 from publishing.views import CountedPaginator, PublishedDetailView, PublishedListView
 from resources.models import Category, Resource
@@ -62,6 +62,16 @@ class CategoryDetailView(PublishedDetailView):
     remember_last_updated = True  # read from every resource in the category
     template_name = "resources/category_detail.html"
     context_object_name = "category"
+
+    def get_object(self, queryset=None):
+        if queryset is not None or can_preview(self.request, Category):
+            return super().get_object(queryset)
+        # The eight categories are always public and are the site's navigation (the same
+        # rows make "Fler kategorier", remembered alike): read once per content generation.
+        # An address that finds none raises its 404 every time and is not remembered.
+        return generation.remember(
+            f"category:{self.kwargs[self.slug_url_kwarg]}", super().get_object
+        )
 
     def get_context_data(self, **kwargs):
         # Categories are always public; an editor's preview shows the category's draft and

@@ -106,3 +106,21 @@ def test_the_category_overview_counts_resources_once_per_content_change(
     ResourceFactory(category=Category.objects.get(slug="juridik"))  # a change: counted again
     response = client.get(url)
     assert {c.slug: c.resource_count for c in response.context["categories"]}["juridik"] == 2
+
+
+def test_a_category_page_reads_its_category_once_per_content_change(client, settings, site_pages):
+    settings.PAGE_CACHE_SECONDS = 0
+    juridik = Category.objects.get(slug="juridik")
+    url = juridik.get_absolute_url()
+    client.get(url)
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    assert not [q for q in queries if 'FROM "resources_category"' in q["sql"]]
+
+    juridik.description = "Lagar och regler om AI i socialtjänsten, med nya exempel."
+    juridik.save()  # a new generation: the page reads the category again
+    assert "med nya exempel" in client.get(url).content.decode()
+    # An address that finds no category is a 404 every time, never remembered.
+    assert client.get("/stod-och-verktyg/finns-inte/").status_code == 404
+    assert client.get("/stod-och-verktyg/finns-inte/").status_code == 404
