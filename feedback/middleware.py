@@ -50,6 +50,8 @@ def should_count(request, response) -> bool:
         return False
     if not response.get("Content-Type", "").startswith("text/html"):
         return False
+    # Asked again even when the view was offered to the page cache: on a miss the
+    # authentication below has run since, and only now does request.user tell an editor.
     return request_counts(request)
 
 
