@@ -201,9 +201,8 @@ def kind_of(name, mode):
     return "cached" if mode == "på" else "uncached"
 
 
-def bench_scale(args, wrk_path, env, scale, counts, baseline_server):
+def bench_scale(args, wrk_path, env, scale, counts, baseline_server, baselines):
     rows, memory = [], []
-    insert = lua_post(baseline_server.port, "/mall/", "page=%2F", scheme="http")
     for mode in args.modes:
         seconds = "0" if mode == "av" else os.environ.get("PAGE_CACHE_SECONDS", "600")
         log(
@@ -218,8 +217,7 @@ def bench_scale(args, wrk_path, env, scale, counts, baseline_server):
                 # Not counted: the first requests of a worker compile templates, open
                 # connections and render what later requests find remembered.
                 wrk(wrk_path, server.port, path, args, script, seconds=args.warmup)
-                label, baseline_path = BASELINES[kind]
-                baseline_script = insert if kind == "post" else None
+                label, baseline_path, baseline_script = baselines[kind]
                 result, baseline = alternate(
                     partial(
                         wrk, wrk_path, baseline_server.port, baseline_path, args, baseline_script
@@ -270,11 +268,18 @@ def median_of(runs):
     }
 
 
-def warm_up_baselines(args, wrk_path, baseline_server):
-    """A short unmeasured run of each baseline, as each target gets."""
+def baseline_targets(baseline_server):
+    """Each kind's baseline: its label, its address and its wrk script (the insert POSTs)."""
     insert = lua_post(baseline_server.port, "/mall/", "page=%2F", scheme="http")
-    for kind, (_, path) in BASELINES.items():
-        script = insert if kind == "post" else None
+    return {
+        kind: (label, path, insert if kind == "post" else None)
+        for kind, (label, path) in BASELINES.items()
+    }
+
+
+def warm_up_baselines(args, wrk_path, baseline_server, baselines):
+    """A short unmeasured run of each baseline, as each target gets."""
+    for _, path, script in baselines.values():
         wrk(wrk_path, baseline_server.port, path, args, script, seconds=args.warmup)
 
 
@@ -425,11 +430,12 @@ def run_benchmark(args, wrk_path, env, baseline_env):
         log_name="bench-baseline",
         app="bench.baseline.wsgi:application",
     ) as baseline_server:
-        warm_up_baselines(args, wrk_path, baseline_server)
+        baselines = baseline_targets(baseline_server)
+        warm_up_baselines(args, wrk_path, baseline_server, baselines)
         for scale in sorted(args.scales):
             counts = content.grow_to(scale, *base)
             scale_rows, scale_memory = bench_scale(
-                args, wrk_path, env, scale, counts, baseline_server
+                args, wrk_path, env, scale, counts, baseline_server, baselines
             )
             rows += scale_rows
             memory += scale_memory
