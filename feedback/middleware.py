@@ -11,20 +11,19 @@ The site search says on its response what was searched for and how much it found
 redacted term with no visitor attached (feedback/searchterms.py), and the report is taken
 off every response before it leaves.
 
-Placed above the page cache in MIDDLEWARE, so pages served from the cache are counted too:
-with Redis, by the page cache itself, in the round trip that finds the page
-(publishing/hits.py); otherwise here.
+Placed above the page cache in MIDDLEWARE, so pages served from the cache are counted too.
+With Redis a count costs no round trip: each process sends its counts together about once
+a second (feedback/pending.py).
 """
 
 import logging
 import re
 
-from django.conf import settings
 from django.urls import Resolver404
 
-from feedback import abuse, paths, searchterms, services, viewcounts
+from feedback import abuse, paths, searchterms, services
 from feedback.models import PageViewDay
-from publishing import hits, outage, registry, searchreport
+from publishing import outage, registry, searchreport
 
 logger = logging.getLogger(__name__)
 
@@ -50,8 +49,6 @@ def should_count(request, response) -> bool:
         return False
     if not response.get("Content-Type", "").startswith("text/html"):
         return False
-    # Asked again even when the view was offered to the page cache: on a miss the
-    # authentication below has run since, and only now does request.user tell an editor.
     return request_counts(request)
 
 
@@ -89,42 +86,21 @@ def _view(request) -> dict:
     }
 
 
-def offer_to_page_cache(request) -> dict | None:
-    """With Redis, let the page cache count the view in its own round trip if it serves a
-    stored page (publishing/hits.py): a stored page is a 200 HTML page, so the rules about
-    the request are all that is left to ask. Returns the view offered, if any."""
-    if abuse.redis_client() is None or not request_counts(request):
-        return None
-    view = _view(request)
-    keys, args = viewcounts.redis_count(**view)
-    location = settings.CACHES[abuse.limits_alias()].get("LOCATION")
-    hits.offer(request, hits.OnHit(viewcounts.RECORD, keys, args, location=location))
-    return view
-
-
 class PageViewMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        view = None
-        try:
-            view = offer_to_page_cache(request)
-        except Exception:
-            # Counted below instead, and a cache outage is logged there: one line a request.
-            logger.debug("Could not offer the page view to the page cache", exc_info=True)
         response = self.get_response(request)
         search = searchreport.take(response)
         # Counting must never cost a visitor the page. It goes to the cache only, so a
         # database outage does not stop it; any failure is one line in the log.
         try:
-            counted = hits.done(request)
-            if not counted and not should_count(request, response):
+            if not should_count(request, response):
                 return response
             if search is not None:
                 searchterms.record(query=search[0], results=search[1])
-            if not counted:
-                services.record_view(**(view or _view(request)))
+            services.record_view(**_view(request))
         except Exception as exc:
             if outage.is_database_unavailable(exc):
                 outage.log_unavailable(

@@ -4,8 +4,9 @@ A search is counted the way a page view is (feedback/viewcounts.py): in the cach
 query per search, moved into SearchTermDay rows when the statistics are read or by
 `manage.py flush_view_counts`.
 
-- Redis: per term and day an INCR of its searches (and of those that found nothing)
-  and a SET of the latest number of results, in one pipeline round trip.
+- Redis: per term and day a counter of its searches (and of those that found nothing)
+  and the latest number of results, gathered in the process and sent with the page
+  views (feedback/pending.py).
 - The in-process default cache: a dict in this process, like the page views.
 
 The term is never tied to a visitor: nothing about the request but the query itself is
@@ -29,7 +30,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from feedback import abuse, viewcounts
+from feedback import abuse, pending, viewcounts
 from feedback.models import SEARCH_TERM_MAX_LENGTH, SearchTermDay
 from feedback.redaction import redact
 
@@ -39,10 +40,12 @@ INDEX = "searchterms:index"  # members "YYYY-MM-DD|term": what may need flushing
 SEPARATOR = "|"
 OTHER_TERMS = "[övriga sökord]"  # where a day's terms beyond the limit are counted
 
-# One round trip, as for a page view: the day's set of terms decides (atomically) whether
-# the term is counted as itself or, once the day has its limit of terms, under OTHER_TERMS.
+# Sent with the page views (feedback/pending.py), one script per term and day: the day's
+# set of terms decides (atomically) whether the term is counted as itself or, once the day
+# has its limit of terms, under OTHER_TERMS.
 # KEYS: index, the day's set, then the term's three counters and OTHER_TERMS' three.
-# ARGV: the term's member, OTHER_TERMS' member, the limit, the results, the expiry.
+# ARGV: the term's member, OTHER_TERMS' member, the limit, the latest results, the expiry,
+# the searches and those without results since the last send.
 RECORD_SCRIPT = """
 local first = 3
 local member = ARGV[1]
@@ -54,10 +57,10 @@ end
 redis.call('SADD', KEYS[2], member)
 redis.call('EXPIRE', KEYS[2], ARGV[5])
 redis.call('SADD', KEYS[1], member)
-redis.call('INCR', KEYS[first])
+redis.call('INCRBY', KEYS[first], ARGV[6])
 redis.call('EXPIRE', KEYS[first], ARGV[5])
-if ARGV[4] == '0' then
-  redis.call('INCR', KEYS[first + 1])
+if ARGV[7] ~= '0' then
+  redis.call('INCRBY', KEYS[first + 1], ARGV[7])
   redis.call('EXPIRE', KEYS[first + 1], ARGV[5])
 end
 redis.call('SET', KEYS[first + 2], ARGV[4], 'EX', ARGV[5])
@@ -144,27 +147,36 @@ def record(*, query: str, results: int) -> None:
         return
     member, other = _member(day, term), _member(day, OTHER_TERMS)
     cache = abuse.limits_cache()
-    abuse.script(client, RECORD_SCRIPT)(
-        keys=[
-            cache.make_key(INDEX),
-            cache.make_key(f"searchterms:day:{day.isoformat()}"),
-            *_keys(member),
-            *_keys(other),
-        ],
-        args=[
-            member,
-            other,
-            settings.FEEDBACK_SEARCH_TERMS_PER_DAY,
-            int(results),
-            viewcounts.KEEP_SECONDS,
-        ],
+    keys = (
+        cache.make_key(INDEX),
+        cache.make_key(f"searchterms:day:{day.isoformat()}"),
+        *_keys(member),
+        *_keys(other),
     )
+    waiting.add(client, (keys, member, other), [1, int(results == 0), int(results)])
+
+
+def _merge(old: list, new: list) -> list:
+    return [old[0] + new[0], old[1] + new[1], new[2]]
+
+
+def _send(client, pipe, counts: dict) -> None:
+    script = abuse.script(client, RECORD_SCRIPT)
+    limit = settings.FEEDBACK_SEARCH_TERMS_PER_DAY
+    for (keys, member, other), (searches, empty, results) in counts.items():
+        args = [member, other, limit, results, viewcounts.KEEP_SECONDS, searches, empty]
+        script(keys=list(keys), args=args, client=pipe)
+
+
+waiting = pending.Pending("searches", _send, _merge)
 
 
 def flush() -> int:
     """Move the counted searches into SearchTermDay rows; returns how many rows changed."""
     try:
         client = viewcounts._redis()
+        if client is not None:
+            pending.send_now()  # what this process counted in the last second too
         return _flush_local() if client is None else _flush_redis(client)
     except Exception:
         logger.warning("Could not move search counts to the database", exc_info=True)

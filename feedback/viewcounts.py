@@ -1,13 +1,14 @@
 """Page views and film plays counted in the cache, moved to the database when read.
 
 A view used to be an upsert on the same (page, day) row, so under a burst every request
-queued on that row's lock. Now a view costs one cache round trip and no query:
+queued on that row's lock. Now a view costs no query and no round trip:
 
-- Redis (REDIS_URL): per page and day an INCR counter and a HyperLogLog (PFADD of the
+- Redis (REDIS_URL): per page and day a counter and a HyperLogLog (PFADD of the
   visitor's daily hash) for unique visitors. A HyperLogLog keeps no identifier at all,
   only registers; PFCOUNT estimates how many distinct hashes went in (exact for small
-  numbers, within about 1 % for large ones). Counts live in Redis, not in the process,
-  so a restart or deploy loses none.
+  numbers, within about 1 % for large ones). Each process gathers its views for up to
+  FEEDBACK_COUNT_SECONDS and sends them together (feedback/pending.py: also when it
+  stops, so a restart or deploy loses none); from there they live in Redis.
 - The in-process default cache (`make run`, tests): a counter per page and day in this
   process, unique visitors recognised by a set-if-absent in the cache as before. The
   counts reach the database when statistics are read *in the same process* (or by
@@ -27,7 +28,7 @@ import threading
 from django.db import transaction
 from django.utils import timezone
 
-from feedback import abuse
+from feedback import abuse, pending
 from feedback.models import PageViewDay
 
 logger = logging.getLogger(__name__)
@@ -85,36 +86,42 @@ local = LocalCounts()
 
 
 def record(*, kind: str, key: str, visitor: str) -> None:
-    """Count one view of `key` today by `visitor` (a daily keyed hash): no query."""
+    """Count one view of `key` today by `visitor` (a daily keyed hash): no query, and with
+    Redis no round trip either (sent with the others within a second: feedback/pending.py)."""
     client = _redis()
     if client is None:
         local.add(timezone.localdate(), kind, key, abuse.first_visit_today(visitor))
         return
-    keys, args = redis_count(kind=kind, key=key, visitor=visitor)
-    abuse.script(client, RECORD)(keys=keys, args=args)
-
-
-def redis_count(*, kind: str, key: str, visitor: str) -> tuple[list[str], list]:
-    """The keys and arguments RECORD takes to count this view, on the limits cache's Redis."""
     cache = abuse.limits_cache()
     member = _member(timezone.localdate(), kind, key)
     views_key, unique_key = _keys(member, cache)
-    return [cache.make_key(INDEX), views_key, unique_key], [member, visitor, KEEP_SECONDS]
+    waiting.add(client, (cache.make_key(INDEX), views_key, unique_key, member), [1, {visitor}])
 
 
-# One command instead of a pipeline of five: a view is counted on every page served, cached
-# or not, and packing five commands cost more CPU in the app than Redis spends running them.
-# It reads its keys and arguments from the end of KEYS and ARGV, so the page cache can run
-# it inside its own lookup and count a page it serves in the same round trip
-# (publishing/hits.py).
-RECORD = """
-local k, a = #KEYS - 3, #ARGV - 3
-redis.call('SADD', KEYS[k + 1], ARGV[a + 1])
-redis.call('INCR', KEYS[k + 2])
-redis.call('PFADD', KEYS[k + 3], ARGV[a + 2])
-redis.call('EXPIRE', KEYS[k + 2], ARGV[a + 3])
-redis.call('EXPIRE', KEYS[k + 3], ARGV[a + 3])
-"""
+# Visitors of one page remembered per send at most: more within a second or two is a flood,
+# or an outage of Redis; either way it must not grow without bound.
+MAX_VISITORS_WAITING = 5000
+
+
+def _merge(old: list, new: list) -> list:
+    old[0] += new[0]
+    if len(old[1]) < MAX_VISITORS_WAITING:
+        old[1] |= new[1]
+    return old
+
+
+def _send(client, pipe, counts: dict) -> None:
+    """The commands for the views of each page and day, on one pipeline."""
+    for (index, views_key, unique_key, member), (views, visitors) in counts.items():
+        pipe.sadd(index, member)
+        pipe.incrby(views_key, views)
+        pipe.expire(views_key, KEEP_SECONDS)
+        # A HyperLogLog keeps no identifier, only registers (see above).
+        pipe.pfadd(unique_key, *visitors)
+        pipe.expire(unique_key, KEEP_SECONDS)
+
+
+waiting = pending.Pending("page views", _send, _merge)
 
 
 # --- Moving the counts to the database ------------------------------------------------------
@@ -124,6 +131,8 @@ def flush() -> int:
     """Move the counted views into PageViewDay rows; returns how many rows changed."""
     try:
         client = _redis()
+        if client is not None:
+            pending.send_now()  # what this process counted in the last second too
         return _flush_local() if client is None else _flush_redis(client)
     except Exception:
         # Reading statistics must work even if the cache is down: the counts wait there.

@@ -30,8 +30,7 @@ Freshness, in three layers:
 1. The content generation (publishing/generation.py): every entry is stored under the
    generation it was rendered in, and a new generation, started after any content change,
    makes every stored page stale at once. With Redis one script reads the generation and
-   the page stored for it, and counts the view of a page it serves (`lookup`): a hit is
-   one round trip.
+   the page stored for it (`lookup`): one round trip.
 2. Scheduled publication: an entry is kept (the cache's own expiry) only until the next
    moment a published item appears or disappears (`published_at` / `unpublish_at` in the
    future), so scheduled content shows on time without a cron job, exactly as without
@@ -39,6 +38,13 @@ Freshness, in three layers:
 3. A ceiling, PAGE_CACHE_SECONDS (default 10 minutes), for anything else that changes with
    time or by a write that bypasses both (`QuerySet.update()` in code: call
    `publishing.generation.bump()` after it).
+
+Near copies: with Redis, each process also keeps the pages it served lately in its own
+memory (`NearCopies`, PAGE_CACHE_NEAR_BYTES, 1 MB) and serves them without a round trip for
+PAGE_CACHE_NEAR_SECONDS (1 s) after it last read the generation from Redis. A hit on a page
+much visited then costs what a static file costs (bench/README.md). The price: a change saved
+through another process reaches this one up to that second later; the process that saved it
+knows at once (publishing.generation.bump), and editors never see cached pages.
 
 Several app processes must share one cache (REDIS_URL) for the generation to reach them all;
 with the in-process default cache an edit reaches other processes within PAGE_CACHE_SECONDS.
@@ -50,6 +56,8 @@ import gzip
 import hashlib
 import logging
 import re
+import threading
+from collections import OrderedDict
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -63,7 +71,7 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
-from publishing import generation, hits, rediscalls, registry
+from publishing import generation, rediscalls, registry
 
 logger = logging.getLogger(__name__)
 
@@ -81,6 +89,60 @@ def max_seconds() -> int:
 def valid_until(gen: str) -> float:
     """Unix time until which a page rendered now stays correct, for this generation."""
     return generation.valid_until(gen, max_seconds())
+
+
+# --- Near copies -------------------------------------------------------------------------
+
+
+def near_seconds() -> float:
+    return float(getattr(settings, "PAGE_CACHE_NEAR_SECONDS", 1.0))
+
+
+class NearCopies:
+    """Pages this process served or stored lately, each under the generation it belongs to.
+
+    Bounded by size (PAGE_CACHE_NEAR_BYTES), least recently served dropped first. A copy is
+    served only while its generation is the one this process read from Redis within
+    PAGE_CACHE_NEAR_SECONDS (`lookup`), so a hit on a page much visited costs no round trip.
+    """
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.entries: OrderedDict[str, tuple[str, dict, int]] = OrderedDict()
+        self.bytes = 0
+
+    def get(self, key: str, gen: str) -> dict | None:
+        with self.lock:
+            found = self.entries.get(key)
+            if found is None or found[0] != gen:
+                return None
+            self.entries.move_to_end(key)
+            return found[1]
+
+    def put(self, key: str, gen: str, entry: dict) -> None:
+        limit = int(getattr(settings, "PAGE_CACHE_NEAR_BYTES", 1024 * 1024))
+        size = len(entry["content"]) + NEAR_OVERHEAD
+        if size > limit:
+            return
+        with self.lock:
+            old = self.entries.pop(key, None)
+            if old is not None:
+                self.bytes -= old[2]
+            self.entries[key] = (gen, entry, size)
+            self.bytes += size
+            while self.bytes > limit:
+                _, (_, _, dropped) = self.entries.popitem(last=False)
+                self.bytes -= dropped
+
+    def clear(self) -> None:
+        with self.lock:
+            self.entries.clear()
+            self.bytes = 0
+
+
+# What a copy holds besides its content (headers, key, bookkeeping), estimated.
+NEAR_OVERHEAD = 1024
+near = NearCopies()
 
 
 # --- Requests and responses ---------------------------------------------------------------
@@ -165,57 +227,51 @@ class Lookup:
     key: str  # where to store the page rendered now (each copy adds its suffix)
     generation: str
     entry: dict | None  # the stored page, or None on a miss
+    near_key: str = ""  # this page and copy in this process's near copies (with Redis)
 
 
-# With Redis: the generation and the page stored for it in one round trip, and whatever
-# rides along with a hit (publishing/hits.py: counting the view). The page's key is built
-# here from the generation just read, so it is not among KEYS: fine on one Redis server,
-# not on a cluster.
+# With Redis: the generation and the page stored for it, in one round trip. The page's key
+# is built here from the generation just read, so it is not among KEYS: fine on one Redis
+# server, not on a cluster.
 LOOKUP = """
 local gen = redis.call('GET', KEYS[1])
 if not gen then return {} end
-local page = redis.call('GET', ARGV[1] .. gen .. ARGV[2])
+return {gen, redis.call('GET', ARGV[1] .. gen .. ARGV[2])}
 """
 
 
-@functools.cache
-def lookup_script(on_hit: str) -> str:
-    if not on_hit:
-        return LOOKUP + "return {gen, page}\n"
-    return LOOKUP + "if page then\n" + on_hit + "\nend\nreturn {gen, page}\n"
-
-
 def lookup(request, query: str) -> Lookup:
-    """The current generation and the page stored for it, in one round trip with Redis;
-    what is offered to ride along with a hit (publishing/hits.py) runs in the same one."""
+    """The current generation and the page stored for it: from this process's near copies
+    while it has read the generation lately, else in one round trip to Redis."""
     key, suffix = page_key(request, query), variant(request)
     pages = caches["default"]
     client = rediscalls.client(pages)
     if client is None:
         gen = generation.current()
         return Lookup(key + gen, gen, fresh(pages.get(key + gen + suffix)))
-    keys, args = [pages.make_key(generation.KEY)], [pages.make_key(key), suffix]
-    on_hit = hits.offered(request)
-    if on_hit is not None and on_hit.location != settings.CACHES["default"].get("LOCATION"):
-        on_hit = None  # its keys live on another Redis server: it runs on its own
-    if on_hit is not None:
-        keys, args = keys + on_hit.keys, args + on_hit.args
-    found = rediscalls.script(client, lookup_script(on_hit.script if on_hit else ""))(
-        keys=keys, args=args
+    near_key = key + suffix
+    gen = generation.seen_within(near_seconds())
+    if gen is not None:
+        entry = fresh(near.get(near_key, gen))
+        if entry is not None:
+            generation.seed(gen)
+            return Lookup(key + gen, gen, entry, near_key)
+    changes = generation.changes()
+    found = rediscalls.script(client, LOOKUP)(
+        keys=[pages.make_key(generation.KEY)], args=[pages.make_key(key), suffix]
     )
     if not found:  # no generation yet (first use, or evicted): start one
         gen = generation.current()
-        return Lookup(key + gen, gen, None)
+        return Lookup(key + gen, gen, None, near_key)
     gen = found[0].decode()
+    generation.saw(gen, changes)
     # What the page remembers per generation (publishing.generation.remember) and the page
     # stored below must belong to the same generation.
     generation.seed(gen)
-    entry = pages.client.decode(found[1]) if len(found) > 1 and found[1] is not None else None
-    if entry is not None and on_hit is not None:
-        # Done, even if just now past its time below: the page is then rendered afresh,
-        # and what rode along must not run twice.
-        on_hit.done = True
-    return Lookup(key + gen, gen, fresh(entry))
+    entry = pages.client.decode(found[1]) if found[1] is not None else None
+    if entry is not None:
+        near.put(near_key, gen, entry)
+    return Lookup(key + gen, gen, fresh(entry), near_key)
 
 
 def store(found: Lookup, entries: dict[str, dict]) -> None:
@@ -227,6 +283,9 @@ def store(found: Lookup, entries: dict[str, dict]) -> None:
         {found.key + suffix: entry for suffix, entry in entries.items()},
         until - timezone.now().timestamp(),
     )
+    if found.near_key:
+        suffix = GZIP if found.near_key.endswith(GZIP) else PLAIN
+        near.put(found.near_key, found.generation, entries[suffix])
 
 
 def fresh(entry):

@@ -367,6 +367,9 @@ FEEDBACK_SEARCH_TERM_RETENTION_MONTHS = int(
 # Visitors choose the terms: at most this many different ones a day are counted as
 # themselves, the rest as "[övriga sökord]" (feedback/searchterms.py).
 FEEDBACK_SEARCH_TERMS_PER_DAY = int(os.environ.get("FEEDBACK_SEARCH_TERMS_PER_DAY", "5000"))
+# With Redis, page views and searches are gathered in each process and sent together this
+# often (feedback/pending.py); also when the process stops and before statistics are read.
+FEEDBACK_COUNT_SECONDS = float(os.environ.get("FEEDBACK_COUNT_SECONDS", "1"))
 # At most FEEDBACK_RATE_LIMIT answers and comments per client per window (seconds).
 FEEDBACK_RATE_LIMIT = int(os.environ.get("FEEDBACK_RATE_LIMIT", "20"))
 FEEDBACK_RATE_LIMIT_WINDOW = int(os.environ.get("FEEDBACK_RATE_LIMIT_WINDOW", "600"))
@@ -396,6 +399,11 @@ PAGE_CACHE_ALLOWED_COOKIES = ["csrftoken"]  # Django's default CSRF_COOKIE_NAME
 # this long (both never past the page's next scheduled change).
 PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", "60"))
 PAGE_CACHE_SHARED_SECONDS = int(os.environ.get("PAGE_CACHE_SHARED_SECONDS", "300"))
+# With Redis, each process serves the pages it served lately from its own memory (at most
+# this many bytes) for this many seconds after it last read the content generation from
+# Redis: a change saved in another process shows here up to that long after. 0 turns it off.
+PAGE_CACHE_NEAR_SECONDS = float(os.environ.get("PAGE_CACHE_NEAR_SECONDS", "1"))
+PAGE_CACHE_NEAR_BYTES = int(os.environ.get("PAGE_CACHE_NEAR_BYTES", str(1024 * 1024)))
 
 # ---------------------------------------------------------------------------
 # Media library (media app): images, documents and films editors upload

@@ -22,6 +22,7 @@ import logging
 import secrets
 import sys
 import threading
+import time
 import types
 from collections.abc import Callable
 from typing import Any
@@ -49,6 +50,11 @@ MEMO_BYTES = 4 * 1024 * 1024
 LONGEST_SECONDS = 3600
 
 _request = threading.local()
+# The generation this process last read from the shared cache (or started itself), and
+# when (time.monotonic()): lets the page cache serve its own near copies without asking the
+# shared cache on every request (portal/pagecache.py, `near`).
+_seen: tuple[str | None, float] = (None, 0.0)
+_changes = 0  # generations this process started (`bump`)
 _memo: dict[str, tuple[str, float, Any, int]] = {}  # name: (generation, until, value, size)
 _memo_bytes = 0  # the sizes in _memo, added up
 _memo_lock = threading.Lock()
@@ -89,11 +95,44 @@ def seed(value: str) -> None:
         _request.value = str(value)
 
 
+def changes() -> int:
+    """How many generations this process has started: read it before reading the cache."""
+    return _changes
+
+
+def saw(value: str, changes_before: int) -> None:
+    """Note that this process has just read `value` as the generation from the shared cache,
+    unless it started a new one itself since `changes_before` (what was read is then old)."""
+    global _seen
+    if changes_before == _changes:
+        _seen = (str(value), time.monotonic())
+
+
+def seen_within(seconds: float) -> str | None:
+    """The generation this process read (or started) less than `seconds` ago, else None.
+
+    A change made in another process may be that old here; one made in this process is
+    known at once (`bump`).
+    """
+    value, at = _seen
+    return value if value is not None and time.monotonic() - at < seconds else None
+
+
+def forget_seen() -> None:
+    """Ask the shared cache next time (tests, after emptying it behind this module's back)."""
+    global _seen
+    _seen = (None, 0.0)
+
+
 def bump() -> None:
     """Make every cached page and remembered value stale."""
     value = _new()
     if getattr(_request, "active", False):
         _request.value = str(value)
+    # This process knows of its own change at once, whatever the shared cache says.
+    global _changes
+    _changes += 1
+    forget_seen()
     try:
         cache.set(KEY, value, None)
     except Exception:

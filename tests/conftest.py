@@ -34,11 +34,26 @@ def clear_own_cache_keys():
             cache.clear()
 
 
+def forget_process_state():
+    """What this process keeps besides the caches: pages it served lately, the generation
+    it read last, and counts not yet sent to Redis (dropped unsent: their keys would
+    outlive the test's own)."""
+    from feedback import pending
+    from portal import pagecache
+    from publishing import generation
+
+    pending.discard_all()
+    pagecache.near.clear()
+    generation.forget_seen()
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     """Rate limits and cached pages must not leak between tests."""
+    forget_process_state()
     clear_own_cache_keys()
     yield
+    forget_process_state()
     clear_own_cache_keys()
 
 
@@ -187,3 +202,31 @@ def films_on_pages(site_pages):
     webinar.body = f"## Inspelningar\n\n{first.embed_code}\n\n{second.embed_code}\n"
     webinar.save()
     return webinar
+
+
+REDIS_TEST_URL = "redis://127.0.0.1:6379/7"
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """The default cache (and with it the limits and counters) on the local Redis, under a
+    key prefix of this test's own, deleted afterwards; skipped where no Redis answers."""
+    import uuid
+
+    import redis
+
+    try:
+        redis.Redis.from_url(REDIS_TEST_URL, socket_connect_timeout=1).ping()
+    except redis.RedisError:
+        pytest.skip("no Redis on 127.0.0.1:6379")
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_TEST_URL,
+            "KEY_PREFIX": f"test-redis-{uuid.uuid4().hex}",
+        }
+    }
+    forget_process_state()
+    yield caches["default"]
+    forget_process_state()
+    caches["default"].delete_pattern("*")  # only this test's keys (the prefix)

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from feedback import abuse, viewcounts
+from feedback import abuse, pending, viewcounts
 from feedback.models import PageViewDay
 from media.models import Film
 
@@ -94,35 +94,49 @@ def redis_commands():
         yield sent
 
 
-def test_a_page_served_from_the_cache_is_counted_in_the_same_round_trip(site_pages, counting_cache):
+def test_a_page_served_from_the_cache_is_counted_without_a_round_trip(site_pages, counting_cache):
     if counting_cache != "redis":
         pytest.skip("round trips are a Redis matter; the in-process cache has none")
     assert visitor().get("/")["X-Page-Cache"] == "miss"
     with redis_commands() as sent:
         response = visitor(ip="198.51.100.11").get("/")
     assert response["X-Page-Cache"] == "hit"
-    # The generation, the stored page and the count: one script, one round trip.
-    assert sent == ["EVALSHA"]
+    # The page from this process's near copy, the count gathered for the next send.
+    assert sent == []
     assert counts("/") == (2, 2)
 
 
-def test_counts_on_another_redis_are_sent_on_their_own(site_pages, counting_cache, settings):
+def test_without_near_copies_a_hit_is_one_round_trip(site_pages, counting_cache, settings):
+    if counting_cache != "redis":
+        pytest.skip("round trips are a Redis matter; the in-process cache has none")
+    settings.PAGE_CACHE_NEAR_SECONDS = 0
+    assert visitor().get("/")["X-Page-Cache"] == "miss"
+    with redis_commands() as sent:
+        response = visitor(ip="198.51.100.11").get("/")
+    assert response["X-Page-Cache"] == "hit"
+    assert sent == ["EVALSHA"]  # the generation and the stored page; the count waits
+    assert counts("/") == (2, 2)
+
+
+def test_counts_on_another_redis_are_sent_there(site_pages, counting_cache, settings):
     if counting_cache != "redis":
         pytest.skip("round trips are a Redis matter; the in-process cache has none")
     from django.core.cache import caches
 
-    # Limits and counters on a Redis of their own (LIMITS_REDIS_URL): the page cache cannot
-    # count in its script, so the view is counted by a call of its own, and still once.
+    # Limits and counters on a Redis of their own (LIMITS_REDIS_URL): the views go there,
+    # once each, hits and misses alike.
     settings.CACHES = {
         **settings.CACHES,
         "limits": {**settings.CACHES["default"], "LOCATION": "redis://127.0.0.1:6379/6"},
     }
     try:
         assert visitor().get("/")["X-Page-Cache"] == "miss"
-        with redis_commands() as sent:
-            response = visitor(ip="198.51.100.11").get("/")
-        assert response["X-Page-Cache"] == "hit"
-        assert sent == ["EVALSHA", "EVALSHA"]
+        assert visitor(ip="198.51.100.11").get("/")["X-Page-Cache"] == "hit"
+        pending.send_now()
+        limits = caches["limits"]
+        views_key, _ = viewcounts._keys(viewcounts._member(timezone.localdate(), "page", "/"))
+        assert limits.client.get_client().get(views_key) == b"2"
+        assert not caches["default"].client.get_client().exists(views_key)
         assert counts("/") == (2, 2)
     finally:
         caches["limits"].delete_pattern("*")  # only this test's keys (the prefix)
@@ -225,14 +239,18 @@ def test_the_summary_and_the_command_flush_the_counts(site_pages, admin_client):
     assert PageViewDay.objects.get(key="/ai-initiativ/").views == 2
 
 
-def test_redis_counts_survive_a_restart_of_the_process(site_pages, counting_cache):
-    """In Redis the counts live outside the web process: nothing waits in its memory."""
+def test_counts_wait_in_the_process_at_most_until_the_next_send(site_pages, counting_cache):
     if counting_cache != "redis":
         pytest.skip("the in-process cache counts in the process (documented)")
+    from django.core.cache import cache
+
     visitor().get("/")
     visitor(ip="198.51.100.11").get("/")
-    assert viewcounts.local.counts == {}
-    viewcounts.local = viewcounts.LocalCounts()  # a new process starts with nothing
+    views_key, _ = viewcounts._keys(viewcounts._member(timezone.localdate(), "page", "/"))
+    assert cache.get(views_key) is None  # gathered here, not yet in Redis
+    assert pending.send_now() == 1  # one page and day: one set of commands for both views
+    assert cache.client.get_client().get(views_key) == b"2"
+    assert pending.send_now() == 0
     assert counts("/") == (2, 2)
 
 
