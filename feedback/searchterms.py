@@ -70,14 +70,27 @@ return first
 
 def normalise(query: str | None) -> str:
     """The term as counted: redacted, NFKC, lower case, single spaces, at most 100 characters."""
-    text = "".join(
-        " " if unicodedata.category(char) in {"Cc", "Cs"} else char for char in query or ""
-    )
+    query = query or ""
+    known = _terms.get(query)
+    if known is not None:
+        return known
+    text = "".join(" " if unicodedata.category(char) in {"Cc", "Cs"} else char for char in query)
     # Redact the whole query first: cutting it to length could leave half a personnummer
     # that no longer looks like one.
-    text = redact(text).text
-    text = " ".join(unicodedata.normalize("NFKC", text).lower().split())
-    return text[:SEARCH_TERM_MAX_LENGTH].rstrip()
+    redacted = redact(text).text
+    term = " ".join(unicodedata.normalize("NFKC", redacted).lower().split())
+    term = term[:SEARCH_TERM_MAX_LENGTH].rstrip()
+    # Popular searches repeat, so each one's term is worked out once; a query the redaction
+    # changed is never kept (the process must not hold what a visitor typed about someone).
+    if redacted == text and len(query) <= SEARCH_TERM_MAX_LENGTH:
+        if len(_terms) >= KNOWN_TERMS:
+            _terms.clear()
+        _terms[query] = term
+    return term
+
+
+KNOWN_TERMS = 256
+_terms: dict[str, str] = {}  # query: term, for queries with nothing redacted
 
 
 def _member(day: datetime.date, term: str) -> str:

@@ -177,3 +177,15 @@ def test_a_flood_of_made_up_terms_is_bounded(content, settings):
     assert set(counted) == {"ett", "två", "tre", searchterms.OTHER_TERMS}
     assert counted["ett"][0] == 2  # a term already counted today still counts as itself
     assert counted[searchterms.OTHER_TERMS][0] == 2
+
+
+def test_a_query_with_personal_data_is_never_kept_for_reuse():
+    from feedback import searchterms
+
+    searchterms._terms.clear()
+    assert searchterms.normalise("Hemtjänst  Malmö") == "hemtjänst malmö"
+    assert searchterms.normalise("Hemtjänst  Malmö") == "hemtjänst malmö"  # from the kept term
+    assert "Hemtjänst  Malmö" in searchterms._terms
+    term = searchterms.normalise("anna 19121212-1212")
+    assert "1212" not in term
+    assert not any("1212" in query for query in searchterms._terms)
