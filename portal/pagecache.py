@@ -41,7 +41,7 @@ Freshness, in three layers:
 
 Near copies: with Redis, each process also keeps the pages it served lately in its own
 memory (`NearCopies`, PAGE_CACHE_NEAR_BYTES, 1 MB) and serves them without a round trip for
-PAGE_CACHE_NEAR_SECONDS (1 s) after it last read the generation from Redis. A hit on a page
+GENERATION_RECHECK_SECONDS (1 s) after it last read the generation from Redis. A hit on a page
 much visited then costs what a static file costs (bench/README.md). The price: a change saved
 through another process reaches this one up to that second later; the process that saved it
 knows at once (publishing.generation.bump), and editors never see cached pages.
@@ -94,16 +94,13 @@ def valid_until(gen: str) -> float:
 # --- Near copies -------------------------------------------------------------------------
 
 
-def near_seconds() -> float:
-    return float(getattr(settings, "PAGE_CACHE_NEAR_SECONDS", 1.0))
-
-
 class NearCopies:
     """Pages this process served or stored lately, each under the generation it belongs to.
 
     Bounded by size (PAGE_CACHE_NEAR_BYTES), least recently served dropped first. A copy is
     served only while its generation is the one this process read from Redis within
-    PAGE_CACHE_NEAR_SECONDS (`lookup`), so a hit on a page much visited costs no round trip.
+    GENERATION_RECHECK_SECONDS (`lookup`), so a hit on a page much visited costs no round
+    trip.
     """
 
     def __init__(self):
@@ -250,7 +247,7 @@ def lookup(request, query: str) -> Lookup:
         gen = generation.current()
         return Lookup(key + gen, gen, fresh(pages.get(key + gen + suffix)))
     near_key = key + suffix
-    gen = generation.seen_within(near_seconds())
+    gen = generation.trusted()
     if gen is not None:
         entry = fresh(near.get(near_key, gen))
         if entry is not None:

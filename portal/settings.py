@@ -399,10 +399,11 @@ PAGE_CACHE_ALLOWED_COOKIES = ["csrftoken"]  # Django's default CSRF_COOKIE_NAME
 # this long (both never past the page's next scheduled change).
 PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", "60"))
 PAGE_CACHE_SHARED_SECONDS = int(os.environ.get("PAGE_CACHE_SHARED_SECONDS", "300"))
-# With Redis, each process serves the pages it served lately from its own memory (at most
-# this many bytes) for this many seconds after it last read the content generation from
-# Redis: a change saved in another process shows here up to that long after. 0 turns it off.
-PAGE_CACHE_NEAR_SECONDS = float(os.environ.get("PAGE_CACHE_NEAR_SECONDS", "1"))
+# A process reads the content generation (publishing/generation.py) from the shared cache at
+# most this often, and meanwhile serves the pages it served lately from its own memory (at
+# most PAGE_CACHE_NEAR_BYTES): a change saved in another process shows here up to this many
+# seconds later, one saved in this process at once. 0 asks the shared cache every time.
+GENERATION_RECHECK_SECONDS = float(os.environ.get("GENERATION_RECHECK_SECONDS", "1"))
 PAGE_CACHE_NEAR_BYTES = int(os.environ.get("PAGE_CACHE_NEAR_BYTES", str(1024 * 1024)))
 
 # ---------------------------------------------------------------------------

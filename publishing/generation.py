@@ -27,6 +27,7 @@ import types
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import transaction
@@ -50,9 +51,9 @@ MEMO_BYTES = 4 * 1024 * 1024
 LONGEST_SECONDS = 3600
 
 _request = threading.local()
-# The generation this process last read from the shared cache (or started itself), and
-# when (time.monotonic()): lets the page cache serve its own near copies without asking the
-# shared cache on every request (portal/pagecache.py, `near`).
+# The generation this process last read from the shared cache, and when (time.monotonic()):
+# trusted for GENERATION_RECHECK_SECONDS, so neither remembered values nor the page cache's
+# near copies (portal/pagecache.py) ask the shared cache on every request.
 _seen: tuple[str | None, float] = (None, 0.0)
 _changes = 0  # generations this process started (`bump`)
 _memo: dict[str, tuple[str, float, Any, int]] = {}  # name: (generation, until, value, size)
@@ -66,11 +67,16 @@ def content_apps() -> set[str]:
 
 
 def _read() -> str:
+    known = trusted()
+    if known is not None:
+        return known
+    changes = _changes
     value = cache.get(KEY)
     if value is None:
         # First use, or evicted: start a new generation (which also makes old pages stale).
         cache.add(KEY, _new(), None)
         value = cache.get(KEY)
+    saw(value, changes)
     return str(value)
 
 
@@ -108,13 +114,15 @@ def saw(value: str, changes_before: int) -> None:
         _seen = (str(value), time.monotonic())
 
 
-def seen_within(seconds: float) -> str | None:
-    """The generation this process read (or started) less than `seconds` ago, else None.
+def trusted() -> str | None:
+    """The generation this process read less than GENERATION_RECHECK_SECONDS ago, else None.
 
-    A change made in another process may be that old here; one made in this process is
-    known at once (`bump`).
+    Used as it is, without asking the shared cache again: a change saved in another process
+    reaches this one up to that long after (the price of a round trip less per request);
+    one saved in this process is known at once (`bump`).
     """
     value, at = _seen
+    seconds = getattr(settings, "GENERATION_RECHECK_SECONDS", 1.0)
     return value if value is not None and time.monotonic() - at < seconds else None
 
 

@@ -109,7 +109,7 @@ def test_a_page_served_from_the_cache_is_counted_without_a_round_trip(site_pages
 def test_without_near_copies_a_hit_is_one_round_trip(site_pages, counting_cache, settings):
     if counting_cache != "redis":
         pytest.skip("round trips are a Redis matter; the in-process cache has none")
-    settings.PAGE_CACHE_NEAR_SECONDS = 0
+    settings.GENERATION_RECHECK_SECONDS = 0
     assert visitor().get("/")["X-Page-Cache"] == "miss"
     with redis_commands() as sent:
         response = visitor(ip="198.51.100.11").get("/")

@@ -31,6 +31,24 @@ def test_a_value_is_computed_once_per_generation():
     assert generation.remember("test-value", compute) == 2
 
 
+def test_the_generation_is_read_from_the_shared_cache_at_most_once_a_recheck(settings):
+    """Another process's change (only the shared cache knows) shows here after at most
+    GENERATION_RECHECK_SECONDS; this process's own change at once."""
+    from django.core.cache import cache
+
+    settings.GENERATION_RECHECK_SECONDS = 60
+    first = generation.current()
+    with mock.patch.object(cache, "get", side_effect=AssertionError("asked again")):
+        assert generation.current() == first  # trusted: no read of the shared cache
+    cache.set(generation.KEY, 12345, None)  # another process starts a generation
+    assert generation.current() == first
+    settings.GENERATION_RECHECK_SECONDS = 0
+    assert generation.current() == "12345"
+    settings.GENERATION_RECHECK_SECONDS = 60
+    generation.bump()  # this process's own change
+    assert generation.current() not in {first, "12345"}
+
+
 def test_a_scheduled_publication_ends_a_remembered_value():
     appears = timezone.now() + datetime.timedelta(hours=2)
     InitiativeFactory(published_at=appears)

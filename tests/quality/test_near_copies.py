@@ -1,5 +1,5 @@
 """Near copies: with Redis, each process serves the pages it served lately from its own
-memory while it has read the content generation within PAGE_CACHE_NEAR_SECONDS."""
+memory while it has read the content generation within GENERATION_RECHECK_SECONDS."""
 
 import time
 from unittest import mock
@@ -56,20 +56,20 @@ def test_a_change_saved_in_this_process_shows_at_once(redis_cache, site_pages):
     assert "Efter ändringen" in response.content.decode()
 
 
-def test_a_change_saved_in_another_process_shows_within_the_near_seconds(
+def test_a_change_saved_in_another_process_shows_within_the_recheck_seconds(
     redis_cache, site_pages, settings
 ):
-    settings.PAGE_CACHE_NEAR_SECONDS = 0.3
+    settings.GENERATION_RECHECK_SECONDS = 0.3
     assert Client().get("/")[HIT] == "miss"
     # Another process starts a new generation: only Redis knows.
     redis_cache.set(generation.KEY, generation._new(), None)
-    assert Client().get("/")[HIT] == "hit"  # the near copy, within the near seconds
+    assert Client().get("/")[HIT] == "hit"  # the near copy, within the recheck seconds
     time.sleep(0.35)
     assert Client().get("/")[HIT] == "miss"  # the new generation, read from Redis
 
 
-def test_off_when_the_near_seconds_are_zero(redis_cache, site_pages, settings):
-    settings.PAGE_CACHE_NEAR_SECONDS = 0
+def test_off_when_the_recheck_seconds_are_zero(redis_cache, site_pages, settings):
+    settings.GENERATION_RECHECK_SECONDS = 0
     Client().get("/")
     sent, response = redis_commands_during(lambda: Client().get("/"))
     assert response[HIT] == "hit" and sent == ["EVALSHA"]
