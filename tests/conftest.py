@@ -1,6 +1,8 @@
 """Shared fixtures. Tests run on PostgreSQL when DATABASE_URL points there (CI does)."""
 
+import contextlib
 import os
+from unittest import mock
 
 import pytest
 from django.conf import settings
@@ -207,10 +209,11 @@ def films_on_pages(site_pages):
 REDIS_TEST_URL = "redis://127.0.0.1:6379/7"
 
 
-@pytest.fixture
-def redis_cache(settings):
-    """The default cache (and with it the limits and counters) on the local Redis, under a
-    key prefix of this test's own, deleted afterwards; skipped where no Redis answers."""
+def use_local_redis(settings):
+    """Put the default cache (and with it the limits and counters) on the local Redis, under
+    a key prefix of the calling test's own; skips the test where no Redis answers. Returns
+    a function that deletes the test's keys (only its prefix) and forgets what the process
+    kept of them."""
     import uuid
 
     import redis
@@ -227,6 +230,33 @@ def redis_cache(settings):
         }
     }
     forget_process_state()
+
+    def clean_up():
+        forget_process_state()
+        caches["default"].delete_pattern("*")  # only this test's keys (the prefix)
+
+    return clean_up
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """The default cache on the local Redis for this test (`use_local_redis`)."""
+    clean_up = use_local_redis(settings)
     yield caches["default"]
-    forget_process_state()
-    caches["default"].delete_pattern("*")  # only this test's keys (the prefix)
+    clean_up()
+
+
+@contextlib.contextmanager
+def redis_commands():
+    """The names of the commands sent to Redis inside the block."""
+    import redis
+
+    sent = []
+    original = redis.Redis.execute_command
+
+    def spy(client, *args, **options):
+        sent.append(args[0])
+        return original(client, *args, **options)
+
+    with mock.patch.object(redis.Redis, "execute_command", spy):
+        yield sent

@@ -2,6 +2,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 
 from feedback.models import Feedback
+from tests.conftest import use_local_redis
 
 PASSWORD = "ett-langt-testlosenord-123"
 
@@ -49,23 +50,6 @@ def each_counting_cache(request, settings):
     if request.param == "in-process":
         yield request.param
         return
-    import uuid
-
-    import redis
-
-    url = "redis://127.0.0.1:6379/7"
-    try:
-        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
-    except redis.RedisError:
-        pytest.skip("no Redis on 127.0.0.1:6379")
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": url,
-            "KEY_PREFIX": f"test-analytics-{uuid.uuid4().hex}",
-        }
-    }
+    clean_up = use_local_redis(settings)
     yield request.param
-    from django.core.cache import cache
-
-    cache.delete_pattern("*")  # only this test's keys (the prefix)
+    clean_up()

@@ -1,6 +1,5 @@
 """Unique page views and film plays, counted per day without cookies or stored identifiers."""
 
-import contextlib
 import datetime
 import io
 from unittest import mock
@@ -15,6 +14,7 @@ from django.utils import timezone
 from feedback import abuse, pending, viewcounts
 from feedback.models import PageViewDay
 from media.models import Film
+from tests.conftest import redis_commands, use_local_redis
 
 pytestmark = pytest.mark.django_db
 
@@ -26,27 +26,9 @@ def counting_cache(request, settings):
     if request.param == "in-process":
         yield request.param
         return
-    import uuid
-
-    import redis
-
-    url = "redis://127.0.0.1:6379/7"
-    try:
-        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
-    except redis.RedisError:
-        pytest.skip("no Redis on 127.0.0.1:6379")
-    prefix = f"test-viewcounts-{uuid.uuid4().hex}"
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": url,
-            "KEY_PREFIX": prefix,
-        }
-    }
+    clean_up = use_local_redis(settings)
     yield request.param
-    from django.core.cache import cache
-
-    cache.delete_pattern("*")  # only this test's keys (the prefix)
+    clean_up()
 
 
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/120 Safari/537.36"
@@ -76,22 +58,6 @@ def test_views_and_unique_visitors_per_page_and_day(site_pages):
     # The same address with another browser is another visitor.
     visitor(agent=OTHER_BROWSER).get("/")
     assert counts("/") == (4, 3)
-
-
-@contextlib.contextmanager
-def redis_commands():
-    """The names of the commands sent to Redis inside the block."""
-    import redis
-
-    sent = []
-    original = redis.Redis.execute_command
-
-    def spy(client, *args, **options):
-        sent.append(args[0])
-        return original(client, *args, **options)
-
-    with mock.patch.object(redis.Redis, "execute_command", spy):
-        yield sent
 
 
 def test_a_page_served_from_the_cache_is_counted_without_a_round_trip(site_pages, counting_cache):

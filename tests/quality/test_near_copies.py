@@ -2,13 +2,13 @@
 memory while it has read the content generation within GENERATION_RECHECK_SECONDS."""
 
 import time
-from unittest import mock
 
 import pytest
 from django.test import Client
 
 from portal import pagecache
 from publishing import generation
+from tests.conftest import redis_commands
 from tests.factories import InitiativeFactory
 
 pytestmark = pytest.mark.django_db
@@ -18,16 +18,7 @@ HIT = "X-Page-Cache"
 
 def redis_commands_during(action):
     """The names of the commands sent to Redis while `action` runs, and its result."""
-    import redis
-
-    sent = []
-    original = redis.Redis.execute_command
-
-    def spy(client, *args, **options):
-        sent.append(args[0])
-        return original(client, *args, **options)
-
-    with mock.patch.object(redis.Redis, "execute_command", spy):
+    with redis_commands() as sent:
         result = action()
     return sent, result
 
