@@ -77,17 +77,21 @@ class Pending:
         by_pool: dict = {}
         for (pool, key), value in items.items():
             by_pool.setdefault(pool, {})[key] = value
-        sent = 0
+        sent, failure = 0, None
         for pool, counts in by_pool.items():
             client = self.clients[pool]
             try:
                 with client.pipeline(transaction=False) as pipe:
                     self.send(client, pipe, counts)
                     pipe.execute()
-            except Exception:
+            except Exception as exc:
+                # Kept for the next try; the other servers' counts still go now.
                 self.give_back(client, counts)
-                raise
+                failure = failure or exc
+                continue
             sent += len(counts)
+        if failure is not None:
+            raise failure
         return sent
 
 

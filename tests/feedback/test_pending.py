@@ -1,5 +1,6 @@
 """Counts gathered in the process and sent to Redis together (feedback/pending.py)."""
 
+import contextlib
 import logging
 import os
 import subprocess
@@ -117,3 +118,45 @@ def test_a_process_that_stops_sends_what_waits_first():
         keys = list(client.scan_iter(f"{prefix}*"))  # only the child's keys (its prefix)
         if keys:
             client.delete(*keys)
+
+
+class FakeRedis:
+    """A client whose pipelines hand what was queued to `received` on execute, or fail."""
+
+    def __init__(self, fails=False):
+        self.connection_pool, self.fails, self.received = object(), fails, []
+
+    @contextlib.contextmanager
+    def pipeline(self, transaction):
+        client = self
+
+        class Pipe:
+            queued = []
+
+            def execute(self):
+                if client.fails:
+                    raise redis.ConnectionError("no answer")
+                client.received += self.queued
+
+        yield Pipe()
+
+
+def test_one_server_failing_keeps_its_counts_and_lets_the_others_go():
+    def send(client, pipe, counts):
+        pipe.queued = sorted(counts.items())
+
+    kind = pending.Pending("test counts", send, lambda old, new: old + new)
+    try:
+        down, up = FakeRedis(fails=True), FakeRedis()
+        kind.add(down, "a", 1)
+        kind.add(up, "b", 2)
+        kind.add(up, "b", 3)
+        with pytest.raises(redis.ConnectionError):
+            kind.push()
+        assert up.received == [("b", 5)]  # the working server's counts went, merged
+        assert list(kind.items.values()) == [1]  # the failing server's count waits
+        down.fails = False
+        assert kind.push() == 1
+        assert down.received == [("a", 1)] and kind.items == {}
+    finally:
+        pending._all.remove(kind)
