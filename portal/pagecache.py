@@ -265,7 +265,7 @@ def lookup(request, query: str) -> Lookup:
     # What the page remembers per generation (publishing.generation.remember) and the page
     # stored below must belong to the same generation.
     generation.seed(gen)
-    entry = pages.client.decode(found[1]) if found[1] is not None else None
+    entry = pages.client.decode(found[1]) if len(found) > 1 and found[1] is not None else None
     if entry is not None:
         near.put(near_key, gen, entry)
     return Lookup(key + gen, gen, fresh(entry), near_key)

@@ -137,16 +137,18 @@ def bump() -> None:
     value = _new()
     if getattr(_request, "active", False):
         _request.value = str(value)
-    # This process knows of its own change at once, whatever the shared cache says.
-    global _changes
-    _changes += 1
-    forget_seen()
     try:
         cache.set(KEY, value, None)
     except Exception:
         # A cache outage must not fail an editor's save; the page cache's ceiling and
         # LONGEST_SECONDS bound how long anything stays stale.
         logger.warning("Could not start a new content generation", exc_info=True)
+    finally:
+        # This process knows of its own change at once: it asks the shared cache again next
+        # time, and a read that began before the write above is not trusted (`saw`).
+        global _changes
+        _changes += 1
+        forget_seen()
 
 
 def _request_started(**kwargs):

@@ -49,6 +49,16 @@ def test_the_generation_is_read_from_the_shared_cache_at_most_once_a_recheck(set
     assert generation.current() not in {first, "12345"}
 
 
+def test_a_read_that_began_before_this_process_changed_content_is_not_trusted(settings):
+    settings.GENERATION_RECHECK_SECONDS = 60
+    before = generation.changes()
+    old = generation.current()  # a request's read, racing with a save in another thread
+    generation.bump()
+    generation.saw(old, before)  # the racing read reports what it found, after the save
+    assert generation.trusted() is None
+    assert generation.current() != old
+
+
 def test_a_scheduled_publication_ends_a_remembered_value():
     appears = timezone.now() + datetime.timedelta(hours=2)
     InitiativeFactory(published_at=appears)
