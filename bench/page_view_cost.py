@@ -5,9 +5,10 @@
         .venv/bin/python bench/page_view_cost.py
 
 Times N requests for the start page through the test client with the counting
-middleware on and off, and N bare calls of the counting itself (with Redis one pipelined
-round trip: INCR and PFADD; in-process: a cache add and a counter), then the flush that
-moves them to the database, and prints the means.
+middleware on and off, and N bare calls of the counting itself (with Redis: merged into
+what the process sends once a second, feedback/pending.py; in-process: a cache add and a
+counter), then the flush that sends and moves them to the database, and prints the means.
+The cache keys it made (under the test settings' own prefix) are deleted at the end.
 """
 
 import os
@@ -45,7 +46,7 @@ def timed_requests(label: str) -> float:
 
 
 if __name__ == "__main__":
-    call_command("migrate", verbosity=0)
+    call_command("migrate", run_syncdb=True, verbosity=0)  # tests.notices has no migrations
     print(f"database: {connection.vendor}, cache: {settings.CACHES['default']['BACKEND']}")
     without = settings.MIDDLEWARE[:]
     without.remove("feedback.middleware.PageViewMiddleware")
@@ -67,3 +68,6 @@ if __name__ == "__main__":
     viewcounts.flush()
     print(f"{'flush to the database':<34} {(time.perf_counter() - started) * 1000:7.2f} ms")
     print(f"difference per request: {with_counting - without_counting:+.2f} ms")
+    from tests.conftest import clear_own_cache_keys
+
+    clear_own_cache_keys()
