@@ -225,6 +225,7 @@ class Lookup:
     generation: str
     entry: dict | None  # the stored page, or None on a miss
     near_key: str = ""  # this page and copy in this process's near copies (with Redis)
+    variant: str = ""  # which copy the request reads (PLAIN or GZIP), kept near when stored
 
 
 # With Redis: the generation and the page stored for it, in one round trip. The page's key
@@ -252,14 +253,14 @@ def lookup(request, query: str) -> Lookup:
         entry = fresh(near.get(near_key, gen))
         if entry is not None:
             generation.seed(gen)
-            return Lookup(key + gen, gen, entry, near_key)
+            return Lookup(key + gen, gen, entry, near_key, suffix)
     changes = generation.changes()
     found = rediscalls.script(client, LOOKUP)(
         keys=[pages.make_key(generation.KEY)], args=[pages.make_key(key), suffix]
     )
     if not found:  # no generation yet (first use, or evicted): start one
         gen = generation.current()
-        return Lookup(key + gen, gen, None, near_key)
+        return Lookup(key + gen, gen, None, near_key, suffix)
     gen = found[0].decode()
     generation.saw(gen, changes)
     # What the page remembers per generation (publishing.generation.remember) and the page
@@ -268,7 +269,7 @@ def lookup(request, query: str) -> Lookup:
     entry = pages.client.decode(found[1]) if len(found) > 1 and found[1] is not None else None
     if entry is not None:
         near.put(near_key, gen, entry)
-    return Lookup(key + gen, gen, fresh(entry), near_key)
+    return Lookup(key + gen, gen, fresh(entry), near_key, suffix)
 
 
 def store(found: Lookup, entries: dict[str, dict]) -> None:
@@ -281,8 +282,7 @@ def store(found: Lookup, entries: dict[str, dict]) -> None:
         until - timezone.now().timestamp(),
     )
     if found.near_key:
-        suffix = GZIP if found.near_key.endswith(GZIP) else PLAIN
-        near.put(found.near_key, found.generation, entries[suffix])
+        near.put(found.near_key, found.generation, entries[found.variant])
 
 
 def fresh(entry):
