@@ -118,6 +118,8 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
+            # `{% extends %}` that collects the base template's blocks once, not per render.
+            "builtins": ["publishing.templatetags.inheritance"],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.csp",
@@ -171,6 +173,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASE_WAIT_TIMEOUT = (
         _statement_timeout + _db_options["connect_timeout"] if _statement_timeout else None
     )
+    # A kept connection that answered within this many seconds is reused without the health
+    # check's round trip (a closed one is still caught); 0 checks before every request.
+    DATABASE_HEALTH_CHECK_IDLE_SECONDS = float(os.environ.get("DB_HEALTH_CHECK_IDLE_SECONDS", "1"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: in-process by default; a shared Redis cache (REDIS_URL) when several app

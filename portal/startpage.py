@@ -26,7 +26,7 @@ class Entry:
 
 def current(request) -> StartPage | None:
     """The start page this request sees: the newest live one; a draft in an editor's preview."""
-    pages = visible(request, StartPage.objects.all())
+    pages = visible(request, StartPage.objects)
     if getattr(request, "is_preview", False):
         wanted = request.GET.get(StartPage.PREVIEW_PARAMETER, "")
         if wanted.isdigit():

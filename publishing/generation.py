@@ -30,7 +30,7 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models import Min, Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
@@ -204,9 +204,9 @@ def next_scheduled_change(now=None):
     return min(moments) if moments else None
 
 
-def valid_until(gen: str, ceiling_seconds: int = LONGEST_SECONDS) -> float:
-    """Unix time until which what is computed now stays correct, for this generation."""
-    now = timezone.now()
+def valid_until(gen: str, ceiling_seconds: int = LONGEST_SECONDS, now=None) -> float:
+    """Unix time until which what is computed from `now` on stays correct, for this generation."""
+    now = now or timezone.now()
     key = f"pagecache:next-change:{gen}"
     change = cache.get(key)
     if change is None or (change and change <= now.timestamp()):
@@ -234,13 +234,18 @@ def remember(name: str, compute: Callable[[], Any]) -> Any:
     except Exception:
         logger.warning("Could not read the content generation", exc_info=True)
         return compute()
-    now = timezone.now().timestamp()
+    now = timezone.now()
     found = _memo.get(name)
-    if found is not None and found[0] == gen and found[1] > now:
+    if found is not None and found[0] == gen and found[1] > now.timestamp():
         return found[2]
     value = compute()
     try:
-        until = valid_until(gen)
+        # Read from the moment before compute(): an item that appeared while it ran is then
+        # a change still to come, and the value expires with it.
+        until = valid_until(gen, now=now)
+    except DatabaseError:
+        # The database is gone: the request's own queries report it (one line per 503).
+        return value
     except Exception:
         logger.warning("Could not read the next scheduled change", exc_info=True)
         return value

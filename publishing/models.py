@@ -66,8 +66,39 @@ def latest_update(*querysets):
     return max(dates) if dates else None
 
 
+class PublishedManager(models.Manager):
+    """A publishable model's manager: `published()` without rebuilding its filter each time.
+
+    Building "published now" (status, publication and unpublication times) through the ORM
+    costs a page that reads one row a tenth of its time. The set of published rows changes
+    only when content changes or a scheduled (un)publication falls due, which is exactly when
+    the content generation's remembered values expire (publishing/generation.py); so the
+    filtered queryset is built once per generation and each call gets a copy of it.
+    """
+
+    def published(self, at=None):
+        queryset = self.get_queryset()
+        if at is not None:
+            return queryset.published(at=at)
+        from publishing import generation  # publishing.registry, which it imports, needs us
+
+        built = generation.remember(
+            f"published:{self.model._meta.label}:{type(queryset).__qualname__}",
+            queryset.published,
+        )
+        return built.all()  # a copy: the remembered one is never evaluated or changed
+
+
 class PublishableQuerySet(SearchIndexedQuerySet, ContentQuerySet):
     """The one definition of "visible to visitors", used by every view, feed and sitemap."""
+
+    @classmethod
+    def as_manager(cls):
+        manager = PublishedManager.from_queryset(cls)()
+        manager._built_with_as_manager = True
+        return manager
+
+    as_manager.__func__.queryset_only = True
 
     def published(self, at=None):
         return self.filter(published_q(at=at))

@@ -24,8 +24,12 @@ def can_preview(request, model: type[models.Model]) -> bool:
     return user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
 
 
-def visible(request, queryset: models.QuerySet) -> models.QuerySet:
-    """`queryset.published()` for visitors; every row for an editor previewing it."""
+def visible(request, queryset: models.QuerySet | models.Manager) -> models.QuerySet:
+    """`queryset.published()` for visitors; every row for an editor previewing it.
+
+    Given the model's manager rather than a queryset, the published rows come from the
+    filter built once per content generation (publishing.models.PublishedManager).
+    """
     if can_preview(request, queryset.model):
         request.is_preview = True
         return queryset.all()

@@ -127,7 +127,7 @@ class PublishedDetailView(ContentPageMixin, PreviewMixin, DetailView):
     """One published object of `model` by its slug; an editor may preview a draft."""
 
     def get_queryset(self):
-        queryset = visible(self.request, self.model._default_manager.all())
+        queryset = visible(self.request, self.model._default_manager)
         # The search index is for search; a page never shows it.
         has_index = any(f.name == "search_vector" for f in self.model._meta.concrete_fields)
         return queryset.defer("search_vector") if has_index else queryset

@@ -76,7 +76,7 @@ class CategoryDetailView(PublishedDetailView):
     def get_context_data(self, **kwargs):
         # Categories are always public; an editor's preview shows the category's draft and
         # scheduled resources as well.
-        self.resources = visible(self.request, Resource.objects.in_category(self.object))
+        self.resources = visible(self.request, Resource.objects).in_category(self.object)
         context = super().get_context_data(**kwargs)
         # Paginated so a page stays small however much a category grows; get_page() turns
         # a bad ?page= into the nearest real page instead of an error. What visitors see

@@ -13,6 +13,7 @@ from django.utils import timezone
 from initiatives.models import Initiative
 from publishing import generation
 from publishing.facets import MAX_MEMO_KEY
+from publishing.models import PublishableQuerySet
 from tests.factories import InitiativeFactory, ResourceFactory
 
 pytestmark = pytest.mark.django_db
@@ -69,6 +70,60 @@ def test_a_scheduled_publication_ends_a_remembered_value():
     assert generation.remember("test-live", live) == 0
     with mock.patch("django.utils.timezone.now", return_value=appears):
         assert generation.remember("test-live", live) == 1
+
+
+HOURS_2 = datetime.timedelta(hours=2)
+
+
+def test_published_builds_its_filter_once_per_generation_and_follows_the_clock(monkeypatch):
+    appears = timezone.now() + datetime.timedelta(hours=2)
+    live = InitiativeFactory(title="Redan publicerat")
+    scheduled = InitiativeFactory(published_at=appears, unpublish_at=appears + HOURS_2)
+    built = []
+    original = PublishableQuerySet.published
+
+    def counted(self, at=None):
+        built.append(at)
+        return original(self, at)
+
+    monkeypatch.setattr(PublishableQuerySet, "published", counted)
+    assert list(Initiative.objects.published()) == [live]
+    assert list(Initiative.objects.published().filter(title__startswith="Redan")) == [live]
+    assert len(built) == 1  # the second call copied the remembered queryset
+
+    with mock.patch("django.utils.timezone.now", return_value=appears):
+        assert set(Initiative.objects.published()) == {live, scheduled}
+    with mock.patch("django.utils.timezone.now", return_value=appears + HOURS_2):
+        assert list(Initiative.objects.published()) == [live]
+    assert len(built) == 3
+
+    live.title = "Ändrat"
+    live.save()  # a new generation
+    assert [i.title for i in Initiative.objects.published()] == ["Ändrat"]
+    assert len(built) == 4
+
+
+def test_published_at_a_given_moment_is_built_each_time():
+    scheduled = InitiativeFactory(published_at=timezone.now() + datetime.timedelta(hours=1))
+    later = timezone.now() + datetime.timedelta(hours=2)
+    assert list(Initiative.objects.published(at=later)) == [scheduled]
+    assert list(Initiative.objects.published()) == []
+
+
+def test_an_item_that_appears_while_a_value_is_computed_ends_it():
+    """The next change is looked for from before compute() ran, not after."""
+    start = timezone.now()
+    appears = start + datetime.timedelta(seconds=1)
+    InitiativeFactory(published_at=appears)
+    clock = iter([start, appears, appears, appears, appears])
+
+    def live():
+        return Initiative.objects.published(at=appears).count()  # computed after it appeared
+
+    with mock.patch("django.utils.timezone.now", side_effect=lambda: next(clock)):
+        assert generation.remember("test-appearing", live) == 1
+    # Without the fix the value would stay until the next content change.
+    assert generation._memo["test-appearing"][1] <= appears.timestamp()
 
 
 def test_the_start_page_counts_content_saved_a_moment_ago():

@@ -18,8 +18,9 @@ def test_each_row_gets_its_own_tags_in_taggit_order_with_one_query():
     InitiativeFactory(tags=["planering"])
     InitiativeFactory()
 
+    queryset = Initiative.objects.published().with_tags().order_by("pk")
     with CaptureQueriesContext(connection) as queries:
-        rows = list(Initiative.objects.published().with_tags().order_by("pk"))
+        rows = list(queryset)
         tags = [[tag.name for tag in row.tags.all()] for row in rows]
     assert len(queries) == 2  # the rows, and every row's tags
     expected = [[tag.name for tag in Initiative.objects.get(pk=row.pk).tags.all()] for row in rows]
