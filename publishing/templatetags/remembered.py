@@ -27,16 +27,23 @@ class RememberedNode(template.Node):
         self.name = name
         self.parts = parts
         self.nodelist = nodelist
+        # A quoted name (nearly always) is known now: not resolved again on every render.
+        is_literal = not name.filters and isinstance(name.var, str)
+        self.key_start = f"fragment:{name.var}" if is_literal else None
 
     def render(self, context):
-        request = context.get("request")
+        # A page's context is a RequestContext, which holds the request itself: no lookup
+        # through the context's stack of dictionaries (a page renders a dozen fragments).
+        request = getattr(context, "request", None) or context.get("request")
         if request is None or getattr(request, "is_preview", False):
             return self.nodelist.render(context)
-        values = [part.resolve(context) for part in self.parts]
-        if any(value is None for value in values):
-            return self.nodelist.render(context)  # a part says "do not remember this"
-        # str() of each part: a lazy value (SimpleLazyObject) is evaluated, not its repr.
-        key = ":".join(["fragment", str(self.name.resolve(context)), *map(str, values)])
+        key = self.key_start or f"fragment:{self.name.resolve(context)}"
+        for part in self.parts:
+            value = part.resolve(context)
+            if value is None:
+                return self.nodelist.render(context)  # a part says "do not remember this"
+            # str() of each part: a lazy value (SimpleLazyObject) is evaluated, not its repr.
+            key += f":{value!s}"
         if len(key) > MAX_KEY:
             return self.nodelist.render(context)
         # Stored as a plain string: a SafeString is rebuilt on the way out.
