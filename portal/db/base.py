@@ -12,7 +12,11 @@ Swedish 503 page (portal.middleware) like any other lost database.
 The health check itself is a round trip (`SELECT 1`) before the first query of every
 request, a tenth of a page that reads one row. A connection that answered within the last
 DATABASE_HEALTH_CHECK_IDLE_SECONDS is trusted without it, unless its socket shows that the
-server closed it (a restart, a terminated backend): that is seen without a round trip.
+server closed it (a restart, a terminated backend): that is seen without a round trip. The
+first statement of the request then waits for its answer no longer than the check would
+have (the connect timeout): a server that has just started to hang costs the request what
+it cost with the check. The first statement of a request is short on every page: the
+page's own query, or the admin's session lookup.
 """
 
 import select
@@ -34,9 +38,14 @@ class BoundedConnection(psycopg.Connection):
     wait_timeout: float | None = None
     # time.monotonic() of the server's last answer on this connection.
     answered_at: float | None = None
+    # The limit for the next statement alone: set when the connection is reused unchecked.
+    next_wait_timeout: float | None = None
 
     def wait(self, gen, interval=None, timeout=None):
-        timeout = self.wait_timeout if timeout is None else timeout
+        if timeout is None:
+            timeout, self.next_wait_timeout = self.next_wait_timeout, None
+            if self.wait_timeout is not None:
+                timeout = self.wait_timeout if timeout is None else min(timeout, self.wait_timeout)
         kwargs = (
             {"timeout": timeout} if interval is None else {"interval": interval, "timeout": timeout}
         )
@@ -113,6 +122,7 @@ class DatabaseWrapper(postgresql.DatabaseWrapper):
             )
         ):
             self.health_check_done = True
+            self.connection.next_wait_timeout = self._connect_timeout()
             return
         super().close_if_health_check_failed()
         if self._no_answer:

@@ -7,7 +7,7 @@ import select
 import time
 
 import pytest
-from django.db import connection, connections
+from django.db import OperationalError, connection, connections
 
 pytestmark = [
     pytest.mark.django_db,
@@ -58,6 +58,29 @@ def test_a_connection_that_answered_lately_is_reused_without_a_round_trip(
     with own_connection.cursor() as cursor:
         cursor.execute("SELECT 3")
         assert cursor.fetchone() == (3,)
+
+
+def test_the_first_statement_on_an_unchecked_connection_waits_no_longer_than_the_check(
+    own_connection, settings, monkeypatch
+):
+    """A server that hangs right after the last answer costs what the check would have."""
+    settings.DATABASE_HEALTH_CHECK_IDLE_SECONDS = 5
+    monkeypatch.setattr(own_connection, "_connect_timeout", lambda: 0.3)
+    with own_connection.cursor() as cursor:
+        cursor.execute("SELECT 2")
+
+    start_request(own_connection)
+    with own_connection.cursor() as cursor:
+        cursor.execute("SELECT 3")  # the first statement answers at once
+        cursor.execute("SELECT pg_sleep(0.6)")  # the second has the usual limit
+    start_request(own_connection)
+    started = time.monotonic()
+    with (
+        pytest.raises(OperationalError, match=r"did not answer within 0\.3 s"),
+        own_connection.cursor() as cursor,
+    ):
+        cursor.execute("SELECT pg_sleep(5)")  # no answer within the check's limit
+    assert time.monotonic() - started < 2
 
 
 def test_a_connection_idle_for_longer_is_checked(own_connection, checks, settings):
