@@ -10,9 +10,12 @@ class PublishingConfig(AppConfig):
         from taggit.models import Tag, TaggedItem
 
         from publishing import generation, roles, search, search_sqlite
+        from publishing.models import PublishedManager
 
         # Cached pages and remembered values go stale when content changes (generation.py).
         generation.connect_signals()
+        # Model.objects.published() builds its filter once per generation.
+        PublishedManager.remember = staticmethod(generation.remember)
 
         # Operations, not business logic: the editorial roles keep up with the content
         # types and permissions that later migrations add.

@@ -8,6 +8,8 @@ A content type stands on `Publishable` (or, for content that is always public, o
 import calendar
 import datetime
 import hashlib
+from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
@@ -76,13 +78,17 @@ class PublishedManager(models.Manager):
     filtered queryset is built once per generation and each call gets a copy of it.
     """
 
+    # generation.remember, set by PublishingConfig.ready() (the generation module reads the
+    # registry, which reads this module); until then the queryset is built on every call.
+    remember: Callable[[str, Callable[[], Any]], Any] = staticmethod(
+        lambda name, compute: compute()
+    )
+
     def published(self, at=None):
         queryset = self.get_queryset()
         if at is not None:
             return queryset.published(at=at)
-        from publishing import generation  # publishing.registry, which it imports, needs us
-
-        built = generation.remember(
+        built = self.remember(
             f"published:{self.model._meta.label}:{type(queryset).__qualname__}",
             queryset.published,
         )
