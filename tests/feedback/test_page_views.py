@@ -152,6 +152,38 @@ def test_bots_are_not_counted(site_pages, agent):
     assert counts("/") == (0, 0)
 
 
+def test_a_bot_is_known_by_a_long_user_agent_and_the_answers_kept_stay_bounded(site_pages):
+    from feedback import middleware
+
+    middleware.is_bot_agent.cache_clear()
+    visitor(agent="Mozilla/5.0 " + "x" * 600 + " examplebot/1.0").get("/")
+    assert counts("/") == (0, 0)
+    assert middleware.is_bot_agent.cache_info().currsize == 0  # too long to be kept
+    # Visitors write the header: however many agents come, the answers kept are bounded.
+    for n in range(3000):
+        middleware.is_bot_agent(f"{BROWSER} variant/{n}")
+    assert middleware.is_bot_agent.cache_info().currsize == 1024
+
+
+def test_an_anonymous_visitor_is_counted_without_reading_who_is_signed_in(rf):
+    from django.urls import resolve
+
+    from feedback import middleware
+
+    class NobodyAsked:
+        @property
+        def is_authenticated(self):
+            raise AssertionError("request.user was read for a visitor with no session")
+
+    request = rf.get("/", HTTP_USER_AGENT=BROWSER)
+    request.resolver_match = resolve("/")
+    request.user = NobodyAsked()
+    assert middleware.request_counts(request)
+    request.COOKIES["sessionid"] = "någon"
+    with pytest.raises(AssertionError, match=r"request\.user was read"):
+        middleware.request_counts(request)
+
+
 def test_only_successful_public_html_gets_are_counted(site_pages, admin_client):
     client = visitor()
     client.head("/")
