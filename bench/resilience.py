@@ -297,6 +297,20 @@ def outage(server, proxy, seconds, mode, page_form):
     log(f"  PostgreSQL unreachable for the app for {seconds} s")
     counts = {"healthz": {}, "uncached": {}, "cached": {}}
     times = {"healthz": [], "uncached": [], "cached": []}
+    problems, n = [], 0
+
+    def note(kind, answer):
+        """Count one answer of the outage and check what an uncached page's 503 must say."""
+        status, headers, body, took = answer
+        times[kind].append(took)
+        counts[kind][status] = counts[kind].get(status, 0) + 1
+        if kind == "uncached" and status == 503:
+            text = body.decode()
+            if UNAVAILABLE not in text or "Traceback" in text:
+                problems.append("503 page without the Swedish text, or with a traceback")
+            if headers.get("Retry-After") is None:
+                problems.append("503 without Retry-After")
+
     with ThreadPoolExecutor(8) as pool:
         first = list(
             pool.map(
@@ -304,11 +318,9 @@ def outage(server, proxy, seconds, mode, page_form):
                 range(8),
             )
         )
-    for status, _headers, _body, took in first:
-        times["uncached"].append(took)
-        counts["uncached"][status] = counts["uncached"].get(status, 0) + 1
+    for answer in first:
+        note("uncached", answer)
     log(f"  the first 8 pages needing the database, at once: {figures([f[3] for f in first])}")
-    problems, n = [], 0
     marker = f"svar-under-avbrott-{mode}-{uuid.uuid4().hex[:8]}"
     retried_client = "10.250.0.1" if mode == "cut" else "10.250.0.2"
     first_try, answers_before = None, feedback_rows().get("feedback.Feedback", 0)
@@ -327,15 +339,7 @@ def outage(server, proxy, seconds, mode, page_form):
             ("uncached", f"/ai-initiativ/?utan-cache={mode}-{n}"),
             *[("cached", home)] * 5,  # most visitors: pages from the cache
         ]:
-            status, headers, body, took = timed_request(server.port, path)
-            times[kind].append(took)
-            counts[kind][status] = counts[kind].get(status, 0) + 1
-            if kind == "uncached" and status == 503:
-                text = body.decode()
-                if UNAVAILABLE not in text or "Traceback" in text:
-                    problems.append("503 page without the Swedish text, or with a traceback")
-                if headers.get("Retry-After") is None:
-                    problems.append("503 without Retry-After")
+            note(kind, timed_request(server.port, path))
         time.sleep(0.1)
     for kind, label in [
         ("healthz", "/healthz"),

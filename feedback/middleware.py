@@ -44,7 +44,7 @@ SKIP_PARAMS = ("preview", "forhandsvisning", "aterkoppling")
 def is_bot(request) -> bool:
     user_agent = request.META.get("HTTP_USER_AGENT", "")
     if len(user_agent) > MAX_REMEMBERED_AGENT:
-        return bool(BOT_RE.search(user_agent))
+        return is_bot_agent.__wrapped__(user_agent)  # matched, not kept
     return is_bot_agent(user_agent)
 
 
