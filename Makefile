@@ -54,6 +54,10 @@ test: install ## Run every test (lint, migrations check, pytest incl. browser te
 bench: install ## Speed benchmark: gunicorn + PostgreSQL + wrk, 1x/10x/100x content (~20 min)
 	$(PY) bench/run.py $(BENCH_ARGS)
 
+.PHONY: bench-floor
+bench-floor: install ## Memory and p99 of a plain Django project beside the site's (~3 min)
+	$(PY) bench/floor.py
+
 .PHONY: resilience
 resilience: install ## Concurrent feedback posts, then a database outage and recovery
 	$(PY) bench/resilience.py $(RESILIENCE_ARGS)
