@@ -118,6 +118,18 @@ def prepare_app():
     call_command("collectstatic", interactive=False, verbosity=0)
 
 
+def prepare_baseline(env):
+    """The bare baseline project's environment, its tables made in the run's database.
+
+    Same database server and database as the site, its own tables (bench/baseline).
+    """
+    baseline_env = {**env, "DJANGO_SETTINGS_MODULE": "bench.baseline.settings"}
+    subprocess.run(
+        [sys.executable, "-m", "bench.baseline.prepare"], cwd=ROOT, env=baseline_env, check=True
+    )
+    return baseline_env
+
+
 def free_port():
     """A free loopback port: from BENCH_PORT upwards when set, else one the system picks."""
     first = int(os.environ.get("BENCH_PORT", "0"))

@@ -25,7 +25,6 @@ database is dropped at the end and the run's cache keys deleted.
 
 import argparse
 import statistics
-import subprocess
 import sys
 from contextlib import ExitStack
 from pathlib import Path
@@ -35,7 +34,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import content
 from bench.common import (
-    ROOT,
     Gunicorn,
     app_env,
     clean_up,
@@ -43,17 +41,17 @@ from bench.common import (
     ensure_wrk,
     log,
     prepare_app,
+    prepare_baseline,
     reset_database,
     setup_django,
 )
 from bench.run import MEMORY_GOAL_MB, P99_GOAL_MS, wrk
 
 
-def servers(env, redis_url):
+def servers(env, baseline, redis_url):
     """Each measured server: its label, environment, WSGI application and page."""
-    baseline = {**env, "DJANGO_SETTINGS_MODULE": "bench.baseline.settings"}
     startproject = {
-        **{key: value for key, value in env.items() if key != "REDIS_URL"},
+        **{key: value for key, value in baseline.items() if key != "REDIS_URL"},
         "DJANGO_SETTINGS_MODULE": "bench.baseline.startproject_settings",
     }
     startproject_app = "bench.baseline.startproject_wsgi:application"
@@ -134,17 +132,11 @@ def main():
         prepare_app()
         clear_own_cache_keys()
         content.load_demo()
-        baseline_env = {**env, "DJANGO_SETTINGS_MODULE": "bench.baseline.settings"}
-        subprocess.run(
-            [sys.executable, "-m", "bench.baseline.prepare"],
-            cwd=ROOT,
-            env=baseline_env,
-            check=True,
-        )
+        baseline_env = prepare_baseline(env)
         with ExitStack() as stack:
             started = [
                 (label, stack.enter_context(Gunicorn(server_env, log_name="floor", app=app)), path)
-                for label, server_env, app, path in servers(env, args.redis_url)
+                for label, server_env, app, path in servers(env, baseline_env, args.redis_url)
             ]
             results = measure(args, wrk_path, started)
         report(results)

@@ -48,6 +48,7 @@ from bench.common import (
     find_feedback_form,
     log,
     prepare_app,
+    prepare_baseline,
     request,
     reset_database,
     setup_django,
@@ -403,24 +404,20 @@ def main():
         CACHE_KEY_PREFIX=urlsplit(args.database_url).path.lstrip("/") or "wt-bench",
         TRUSTED_PROXY_COUNT=1,  # wrk plays the load balancer (X-Forwarded-For per post)
     )
-    # The bare baseline project: same database server and database, its own tables.
-    baseline_env = {**env, "DJANGO_SETTINGS_MODULE": "bench.baseline.settings"}
     log(f"database {args.database_url} (dropped and created), cache {redis_url or 'in-process'}")
     reset_database(args.database_url)
     setup_django(env)
     prepare_app()
     clear_own_cache_keys()  # only keys with our prefix
     try:
-        run_benchmark(args, wrk_path, env, baseline_env)
+        run_benchmark(args, wrk_path, env)
     finally:
         clean_up(args.database_url)
 
 
-def run_benchmark(args, wrk_path, env, baseline_env):
+def run_benchmark(args, wrk_path, env):
     """The baselines and every content scale, measured; the figures into bench/README.md."""
-    subprocess.run(
-        [sys.executable, "-m", "bench.baseline.prepare"], cwd=ROOT, env=baseline_env, check=True
-    )
+    baseline_env = prepare_baseline(env)
 
     base = content.load_demo()
     rows, memory = [], []

@@ -18,7 +18,6 @@ deleted.
 
 import argparse
 import os
-import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -28,7 +27,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import content
 from bench.common import (
-    ROOT,
     Gunicorn,
     app_env,
     clean_up,
@@ -36,6 +34,7 @@ from bench.common import (
     find_feedback_form,
     log,
     prepare_app,
+    prepare_baseline,
     request,
     reset_database,
     setup_django,
@@ -147,13 +146,7 @@ def main():
     try:
         content.load_demo()
         if not args.no_baseline:
-            baseline_env = {**env, "DJANGO_SETTINGS_MODULE": "bench.baseline.settings"}
-            subprocess.run(
-                [sys.executable, "-m", "bench.baseline.prepare"],
-                cwd=ROOT,
-                env=baseline_env,
-                check=True,
-            )
+            baseline_env = prepare_baseline(env)
             log("\n== bare baseline project (bench/baseline)")
             with Gunicorn(
                 baseline_env,
