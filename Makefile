@@ -55,7 +55,7 @@ bench: install ## Speed benchmark: gunicorn + PostgreSQL + wrk, 1x/10x/100x cont
 	$(PY) bench/run.py $(BENCH_ARGS)
 
 .PHONY: bench-floor
-bench-floor: install ## Memory and p99 of a plain Django project beside the site's (~3 min)
+bench-floor: install ## Memory and p99 of a plain Django project beside the site's (~2 min)
 	$(PY) bench/floor.py
 
 .PHONY: resilience
